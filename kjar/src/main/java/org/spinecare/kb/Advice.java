@@ -1,0 +1,151 @@
+package org.spinecare.kb;
+
+import java.util.List;
+
+/**
+ * Every technique and piece of advice the knowledge base can recommend or contraindicate, with its standard
+ * steps paraphrased from the article. The codes are part of the public contract; steps that depend on the
+ * patient come from rules as {@link DoseInstruction}s.
+ */
+public enum Advice {
+    STRETCH_SEATED_TRUNK_ROTATION(AdviceCategory.STRETCH, Sections.STRETCHES,
+            "Seated trunk rotation: a gentle twist in a chair that eases muscle tension without straining the spine.",
+            List.of("Sit on a chair, feet flat on the floor, arms relaxed at your sides.",
+                    "Turn your upper body slowly to the right and look back over your right shoulder.",
+                    "For a gentle stretch, rest the right hand on the chair back and the left hand on the right thigh.",
+                    "Come back to the centre, then do the same to the left.")),
+    STRETCH_YOGA_SPINE_TWIST(AdviceCategory.STRETCH, Sections.STRETCHES,
+            "Yoga spine twist: a lying twist that releases lower back tension.",
+            List.of("Lie on your back, knees drawn up towards the chest, arms straight out to each side.",
+                    "Lower both knees to the floor on your right, keeping them bent at a right angle.",
+                    "Turn your head towards your left hand and breathe deeply; stay only while it is comfortable.",
+                    "Come back to the centre, then do the same on the other side.")),
+    STRETCH_KNEE_TO_CHEST(AdviceCategory.STRETCH, Sections.STRETCHES,
+            "Knee-to-chest stretch: draws one knee up to gently stretch the lower back.",
+            List.of("Lie on your back with both legs straight.",
+                    "Pull your right knee up towards your chest, hands resting over the shin.",
+                    "Hold there while breathing deeply.",
+                    "Lower the leg and do the same with the left; do five repetitions.")),
+    STRETCH_PELVIC_TILT(AdviceCategory.STRETCH, Sections.STRETCHES,
+            "Pelvic tilt: uses the deep core muscles to flatten the lower back against the floor.",
+            List.of("Lie on your back, knees bent, feet flat on the floor.",
+                    "Tighten the deep core muscles so that the lower spine presses into the floor.",
+                    "Hold for five seconds, then relax.")),
+    CRACK_SEATED_CHAIR(AdviceCategory.CRACKING, Sections.SEATED_CRACKING,
+            "Seated chair technique: a gentle backward extension over the back of a chair.",
+            List.of("Sit up straight with your back against the chair back and your feet flat on the floor.",
+                    "Clasp your hands together behind the chair and your back.",
+                    "Breathe in; as you breathe out, arch your spine backwards over the chair.",
+                    "Go only as far as is comfortable and hold a few seconds, or until the back cracks.",
+                    "Never force it: use slow, gentle movement only.")),
+    CRACK_SEATED_FLOOR_TWIST(AdviceCategory.CRACKING, Sections.GROUND_CRACKING,
+            "Seated floor twist: a gentle rotation sitting on the ground, for when the chair technique does not help.",
+            List.of("Sit on the floor with one leg straight and the other bent, its foot flat on the floor.",
+                    "Turn your upper body gently towards the bent knee; if you can, put the opposite arm over that knee.",
+                    "Look over your shoulder and breathe deeply.",
+                    "Repeat to the other side so that both sides are stretched evenly.",
+                    "Never force it: use slow, gentle movement only.")),
+    CRACK_LYING_SPINAL_TWIST(AdviceCategory.CRACKING, Sections.SPINAL_TWIST_CRACKING,
+            "Lying spinal twist: a gentle twist on the back that can release the lower back and improve mobility.",
+            List.of("Lie on your back, legs straight, arms out at your sides.",
+                    "Bend one knee gently and bring it across the straight leg.",
+                    "Place the opposite hand on the bent knee and look towards the outstretched arm.",
+                    "Breathe deeply and let the back release on a breath out, without pushing.",
+                    "Repeat on the other side.")),
+    HEAT_THERAPY(AdviceCategory.HEAT_COLD, Sections.HEAT_AND_COLD,
+            "Heat therapy: warmth increases blood flow to the lower back muscles and dampens pain signals.",
+            List.of("Use a heating pad, a hot water bottle, a warm damp towel, a warm bath or a sauna.",
+                    "Apply heat for 15 to 20 minutes at most at a time.",
+                    "Alternating heat with cold is an option; ask your doctor for personal guidance.")),
+    COLD_THERAPY(AdviceCategory.HEAT_COLD, Sections.HEAT_AND_COLD,
+            "Cold therapy: works best straight after the tension starts, by limiting inflammation and swelling.",
+            List.of("Apply an ice pack as soon as possible after the tension starts.",
+                    "Always wrap the ice pack in a towel to protect the skin.",
+                    "Apply cold for 15 to 20 minutes at most at a time.",
+                    "Alternating cold with heat is an option; ask your doctor for personal guidance.")),
+
+    CONSULT_BEFORE_CRACKING(AdviceCategory.SAFETY, Sections.INTRODUCTION,
+            "Ask your physician before cracking your back yourself.",
+            List.of("Back pain or a diagnosed spinal condition makes self-cracking riskier; get medical advice first.")),
+    GENTLE_MOVEMENT_ONLY(AdviceCategory.SAFETY, Sections.PREVENTING_DAMAGE,
+            "Crack only with slow, gentle motions and stretches: never forceful, aggressive or sudden ones.",
+            List.of("Sudden or forceful cracking can pinch a nerve, strain muscles, inflame joints, injure discs "
+                    + "or blood vessels, or lock a facet joint.",
+                    "Use only the safe techniques described here; if they do not help, ask a doctor or physical "
+                    + "therapist for other options.")),
+    LIMIT_CRACKING_FREQUENCY(AdviceCategory.SAFETY, Sections.DAMAGE,
+            "Crack less often: frequent cracking can overstretch the back ligaments over time.",
+            List.of("Keep cracking occasional; habitual cracking raises the risk of joint instability and "
+                    + "osteoarthritis.")),
+    REGULAR_EXERCISE(AdviceCategory.LIFESTYLE, Sections.PREVENTING_DAMAGE,
+            "Exercise regularly to keep the spine healthy and mobile, so that the need to crack fades.",
+            List.of()),
+    REDUCE_SITTING(AdviceCategory.LIFESTYLE, Sections.ALTERNATIVES,
+            "Sit less during the day.",
+            List.of("Stand up and walk around at least once an hour.",
+                    "A standing desk can help.")),
+    IMPROVE_POSTURE(AdviceCategory.LIFESTYLE, Sections.ALTERNATIVES,
+            "Work on your posture to protect the spine and prevent muscle tension.",
+            List.of()),
+    SEEK_PROFESSIONAL_HELP(AdviceCategory.PROFESSIONAL_CARE, Sections.PROFESSIONAL_HELP,
+            "See a physician or physical therapist about these symptoms before relying on self-care.",
+            List.of("Stop cracking your back until a professional has assessed it.")),
+    PROFESSIONAL_ADJUSTMENT(AdviceCategory.PROFESSIONAL_CARE, Sections.ALTERNATIVES,
+            "Leave cracking to professionals: a physician, physical therapist or licensed chiropractor can adjust "
+                    + "the back safely or suggest a better alternative.",
+            List.of()),
+    MASSAGE_OR_ACUPUNCTURE(AdviceCategory.PROFESSIONAL_CARE, Sections.ALTERNATIVES,
+            "Consider massage therapy or acupuncture for back pain relief.",
+            List.of("A physical therapist or doctor can often refer you to a qualified practitioner.")),
+    YOGA(AdviceCategory.LIFESTYLE, Sections.UNLOCKING,
+            "Yoga stretches the muscles, eases tension and supports good posture, which helps a locked lower back.",
+            List.of("A guided class helps you keep proper form; online sessions made for a tight lower back are an "
+                    + "alternative.")),
+    AVOID_SPINE_OVEREXTENSION(AdviceCategory.SAFETY, Sections.STENOSIS_STRETCHING,
+            "With spinal stenosis, avoid bending the spine backwards too far.",
+            List.of()),
+    STENOSIS_STRETCH_ROUTINE(AdviceCategory.PROFESSIONAL_CARE, Sections.STENOSIS_STRETCHING,
+            "Ask your physician or physical therapist for a stretching routine made for spinal stenosis.",
+            List.of("Stretching can help stenosis by improving blood flow to the spine, easing muscle tension and "
+                    + "improving mobility."));
+
+    private final AdviceCategory category;
+    private final String source;
+    private final String summary;
+    private final List<String> instructions;
+
+    Advice(AdviceCategory category, String source, String summary, List<String> instructions) {
+        this.category = category;
+        this.source = source;
+        this.summary = summary;
+        this.instructions = instructions;
+    }
+
+    public AdviceCategory category() {
+        return category;
+    }
+
+    /** The article section that describes this technique or advice. */
+    public String source() {
+        return source;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    /** The standard steps, before any patient-specific {@link Instruction}. */
+    public List<String> instructions() {
+        return instructions;
+    }
+
+    /** True for stretches, cracking techniques, heat and cold: what a patient does to their own back. */
+    public boolean isSelfCareTechnique() {
+        return category == AdviceCategory.STRETCH || category == AdviceCategory.CRACKING
+                || category == AdviceCategory.HEAT_COLD;
+    }
+
+    public boolean isCrackingTechnique() {
+        return category == AdviceCategory.CRACKING;
+    }
+}

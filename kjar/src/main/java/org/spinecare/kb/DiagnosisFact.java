@@ -1,0 +1,5 @@
+package org.spinecare.kb;
+
+/** A diagnosed spinal condition. */
+public record DiagnosisFact(Diagnosis diagnosis) {
+}
