@@ -1,0 +1,94 @@
+package org.spinecare.advisor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spinecare.kb.Advice;
+import org.spinecare.kb.ContraindicationReason;
+import org.spinecare.kb.DoseInstruction;
+import org.spinecare.kb.Finding;
+import org.spinecare.kb.Instruction;
+import org.spinecare.kb.RedFlag;
+import org.spinecare.kb.StenosisAssessment;
+import org.spinecare.kb.StenosisIndicator;
+import org.spinecare.kb.Triage;
+import org.spinecare.kb.TriageLevel;
+import org.spinecare.kb.UnscreenedRedFlag;
+
+/**
+ * Turns the facts left in working memory into an {@link Assessment}, and refuses to when they break a safety
+ * invariant: a result is only ever built from what the rules concluded, never from defaults.
+ */
+final class AssessmentAssembler {
+    private AssessmentAssembler() {
+    }
+
+    static Assessment assemble(Collection<?> workingMemory, FiringRecorder recorder, KnowledgeBaseInfo kb) {
+        List<FiredRule> fired = recorder.fired();
+        TriageLevel triage = exactlyOne(workingMemory, Triage.class, "triage").level();
+        StenosisAssessment stenosis = exactlyOne(workingMemory, StenosisAssessment.class, "stenosis status");
+
+        Set<Finding> redFlags = EnumSet.noneOf(Finding.class);
+        Set<Finding> unscreened = EnumSet.noneOf(Finding.class);
+        Set<Finding> indicators = EnumSet.noneOf(Finding.class);
+        for (Object fact : workingMemory) {
+            if (fact instanceof RedFlag r) {
+                redFlags.add(r.finding());
+            } else if (fact instanceof UnscreenedRedFlag u) {
+                unscreened.add(u.finding());
+            } else if (fact instanceof StenosisIndicator s) {
+                indicators.add(s.finding());
+            }
+        }
+
+        Map<Advice, Set<String>> recommendedBy = new EnumMap<>(Advice.class);
+        Map<Advice, Set<String>> contraindicatedBy = new EnumMap<>(Advice.class);
+        Map<Advice, Set<ContraindicationReason>> reasons = new EnumMap<>(Advice.class);
+        Map<Advice, Set<Instruction>> doses = new EnumMap<>(Advice.class);
+        for (FiringRecorder.Insertion insertion : recorder.liveInsertions()) {
+            Object fact = insertion.fact();
+            if (fact instanceof org.spinecare.kb.Recommendation r) {
+                recommendedBy.computeIfAbsent(r.advice(), a -> new LinkedHashSet<>()).add(insertion.ruleId());
+            } else if (fact instanceof org.spinecare.kb.Contraindication c) {
+                contraindicatedBy.computeIfAbsent(c.advice(), a -> new LinkedHashSet<>()).add(insertion.ruleId());
+                reasons.computeIfAbsent(c.advice(), a -> EnumSet.noneOf(ContraindicationReason.class)).add(c.reason());
+            } else if (fact instanceof DoseInstruction d) {
+                doses.computeIfAbsent(d.advice(), a -> EnumSet.noneOf(Instruction.class)).add(d.instruction());
+            }
+        }
+
+        List<Recommendation> recommendations = new ArrayList<>();
+        recommendedBy.forEach((advice, ruleIds) -> {
+            List<String> instructions = new ArrayList<>(advice.instructions());
+            doses.getOrDefault(advice, Set.of()).forEach(i -> instructions.add(i.text()));
+            recommendations.add(new Recommendation(advice, advice.category(), advice.summary(), instructions,
+                    advice.source(), List.copyOf(ruleIds)));
+        });
+        List<Contraindication> contraindications = new ArrayList<>();
+        contraindicatedBy.forEach((advice, ruleIds) -> {
+            List<ContraindicationReason> why = List.copyOf(reasons.get(advice));
+            contraindications.add(new Contraindication(advice, why.get(0), why, advice.source(),
+                    List.copyOf(ruleIds)));
+        });
+
+        Assessment assessment = new Assessment(triage, List.copyOf(redFlags), List.copyOf(unscreened),
+                new Stenosis(stenosis.status(), List.copyOf(indicators)), recommendations, contraindications,
+                fired, kb);
+        SafetyInvariants.check(assessment);
+        return assessment;
+    }
+
+    private static <T> T exactlyOne(Collection<?> workingMemory, Class<T> type, String what) {
+        List<T> found = workingMemory.stream().filter(type::isInstance).map(type::cast).toList();
+        if (found.size() != 1) {
+            throw new AssessmentException("the rules reached " + found.size() + " conclusions on " + what
+                    + " instead of exactly one");
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,103 @@
+package org.spinecare.advisor;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.spinecare.kb.CrackingFrequency;
+import org.spinecare.kb.Diagnosis;
+import org.spinecare.kb.Finding;
+import org.spinecare.kb.FindingState;
+import org.spinecare.kb.TensionOnset;
+
+/**
+ * One patient's facts about a lower-back complaint. Every field is optional (null or empty); a finding that is
+ * not in {@code findings} is UNKNOWN, never ABSENT. Values are checked on construction, so an instance is
+ * always valid.
+ *
+ * @param patientRef         an opaque reference from the clinic's system; never part of the assessment
+ * @param ageYears           0 to 130
+ * @param painScore          0 to 10
+ * @param findings           PRESENT or ABSENT per finding; UNKNOWN is expressed by leaving the finding out
+ * @param diagnoses          diagnosed spinal conditions
+ * @param cracking           the back-cracking habit, or null when not reported
+ * @param tensionOnset       ACUTE when the tension has just appeared
+ * @param sittingHoursPerDay 0 to 24
+ */
+public record PatientFacts(String patientRef, Integer ageYears, Integer painScore, Map<Finding, FindingState> findings,
+                           Set<Diagnosis> diagnoses, Cracking cracking, TensionOnset tensionOnset,
+                           Integer sittingHoursPerDay) {
+
+    public static final int MAX_PATIENT_REF_LENGTH = 256;
+
+    /** The back-cracking habit; either part may be null when not reported. */
+    public record Cracking(CrackingFrequency frequency, Boolean forceful) {
+    }
+
+    public PatientFacts {
+        if (patientRef != null && (patientRef.isBlank() || patientRef.length() > MAX_PATIENT_REF_LENGTH)) {
+            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
+                    "must be 1 to " + MAX_PATIENT_REF_LENGTH + " characters and not blank");
+        }
+        checkRange("$.ageYears", ageYears, 0, 130);
+        checkRange("$.painScore", painScore, 0, 10);
+        checkRange("$.sittingHoursPerDay", sittingHoursPerDay, 0, 24);
+        findings = copyFindings(findings);
+        diagnoses = diagnoses == null || diagnoses.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(Diagnosis.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(diagnoses));
+    }
+
+    /** Facts with nothing reported: every finding UNKNOWN. */
+    public static PatientFacts empty() {
+        return new PatientFacts(null, null, null, Map.of(), Set.of(), null, null, null);
+    }
+
+    /** The state of a finding, UNKNOWN when it was not reported. */
+    public FindingState stateOf(Finding finding) {
+        return findings.getOrDefault(finding, FindingState.UNKNOWN);
+    }
+
+    public PatientFacts withFinding(Finding finding, FindingState state) {
+        Map<Finding, FindingState> changed = new EnumMap<>(Finding.class);
+        changed.putAll(findings);
+        if (state == FindingState.UNKNOWN) {
+            changed.remove(finding);
+        } else {
+            changed.put(finding, state);
+        }
+        return new PatientFacts(patientRef, ageYears, painScore, changed, diagnoses, cracking, tensionOnset,
+                sittingHoursPerDay);
+    }
+
+    private static Map<Finding, FindingState> copyFindings(Map<Finding, FindingState> findings) {
+        Map<Finding, FindingState> copy = new EnumMap<>(Finding.class);
+        if (findings != null) {
+            findings.forEach((finding, state) -> {
+                if (finding == null) {
+                    throw new InvalidFactsException(InvalidFactsException.NULL_VALUE, "$.findings",
+                            "a finding code must not be null");
+                }
+                String path = "$.findings." + finding.name();
+                if (state == null) {
+                    throw new InvalidFactsException(InvalidFactsException.NULL_VALUE, path,
+                            "must be PRESENT or ABSENT");
+                }
+                if (state == FindingState.UNKNOWN) {
+                    throw new InvalidFactsException(InvalidFactsException.UNKNOWN_CODE, path,
+                            "must be PRESENT or ABSENT; leave the finding out to say it was not assessed");
+                }
+                copy.put(finding, state);
+            });
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static void checkRange(String path, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, path,
+                    "must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.spinecare.advisor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rule sources shipped inside the kjar and the manifest written when it was built. They let the facade check
+ * at start-up that the rules it runs are the rules that were built and reviewed.
+ */
+final class RuleSources {
+    static final String MANIFEST = "META-INF/spine-kb.properties";
+    private static final Pattern RULE_DECLARATION = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+
+    private final String releaseId;
+    private final String declaredSha256;
+    private final String actualSha256;
+    private final Map<String, String> fileByRuleName;
+
+    private RuleSources(String releaseId, String declaredSha256, String actualSha256,
+                        Map<String, String> fileByRuleName) {
+        this.releaseId = releaseId;
+        this.declaredSha256 = declaredSha256;
+        this.actualSha256 = actualSha256;
+        this.fileByRuleName = fileByRuleName;
+    }
+
+    static RuleSources read(ClassLoader loader) {
+        Properties manifest = new Properties();
+        try (InputStream in = loader.getResourceAsStream(MANIFEST)) {
+            if (in == null) {
+                throw new KnowledgeBaseException(MANIFEST + " is missing: the kjar was not built by this project");
+            }
+            manifest.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String releaseId = required(manifest, "releaseId");
+        String declared = required(manifest, "rulesSha256");
+        MessageDigest digest = sha256();
+        Map<String, String> fileByRuleName = new LinkedHashMap<>();
+        for (String file : required(manifest, "digestFiles").split(",")) {
+            byte[] content = resource(loader, file);
+            digest.update(content);
+            // The build concatenates with Ant's fixlastline: every file ends with a line break.
+            if (content.length == 0 || content[content.length - 1] != '\n') {
+                digest.update((byte) '\n');
+            }
+            if (file.endsWith(".drl")) {
+                Matcher m = RULE_DECLARATION.matcher(new String(content, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    if (fileByRuleName.put(m.group(1), file) != null) {
+                        throw new KnowledgeBaseException("rule name '" + m.group(1) + "' is declared twice");
+                    }
+                }
+            }
+        }
+        return new RuleSources(releaseId, declared, HexFormat.of().formatHex(digest.digest()), fileByRuleName);
+    }
+
+    String releaseId() {
+        return releaseId;
+    }
+
+    String declaredSha256() {
+        return declaredSha256;
+    }
+
+    String actualSha256() {
+        return actualSha256;
+    }
+
+    /** Rule names declared in the DRL sources, with the file that declares each. */
+    Map<String, String> fileByRuleName() {
+        return fileByRuleName;
+    }
+
+    List<String> ruleNames() {
+        return new ArrayList<>(fileByRuleName.keySet());
+    }
+
+    private static String required(Properties manifest, String key) {
+        String value = manifest.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new KnowledgeBaseException(MANIFEST + " has no " + key);
+        }
+        return value.trim();
+    }
+
+    private static byte[] resource(ClassLoader loader, String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new KnowledgeBaseException("rule source " + name + " named in " + MANIFEST + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.spinecare.advisor;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.spinecare.advisor.audit.AuditEntry;
+import org.spinecare.advisor.audit.AuditTrail;
+import org.spinecare.kb.CrackingHabit;
+import org.spinecare.kb.Diagnosis;
+import org.spinecare.kb.DiagnosisFact;
+import org.spinecare.kb.Finding;
+import org.spinecare.kb.FindingFact;
+import org.spinecare.kb.PatientMeasures;
+
+/**
+ * The library's entry point: create once, then call {@link #assess} from any thread.
+ *
+ * <pre>{@code
+ * SpineAdvisor advisor = SpineAdvisor.create();
+ * Assessment assessment = advisor.assess(facts);
+ * }</pre>
+ *
+ * Each call runs in its own rule session with its own listeners, disposed before the call returns. An
+ * assessment is returned only when the whole evaluation succeeded; otherwise an {@link AssessmentException}.
+ */
+public final class SpineAdvisor {
+    public static final int DEFAULT_MAX_FIRED_RULES = 500;
+    public static final String LIBRARY_VERSION = versionOf(SpineAdvisor.class);
+
+    private final KnowledgeBase knowledgeBase;
+    private final int maxFiredRules;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    private SpineAdvisor(Builder builder) {
+        this.knowledgeBase = builder.knowledgeBase != null ? builder.knowledgeBase : KnowledgeBase.load();
+        this.maxFiredRules = builder.maxFiredRules;
+        this.auditTrail = builder.auditTrail;
+        this.clock = builder.clock;
+    }
+
+    /** An advisor on the shipped knowledge base, without an audit trail. */
+    public static SpineAdvisor create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Assesses one patient.
+     *
+     * @throws AssessmentException when the evaluation fails, breaks a safety invariant, or cannot be audited
+     */
+    public Assessment assess(PatientFacts facts) {
+        Objects.requireNonNull(facts, "facts");
+        Assessment assessment = evaluate(facts);
+        if (auditTrail != null) {
+            try {
+                auditTrail.record(new AuditEntry(UUID.randomUUID(), clock.instant(), LIBRARY_VERSION, facts,
+                        assessment));
+            } catch (RuntimeException e) {
+                throw new AssessmentException("the assessment could not be recorded in the audit trail, so it is "
+                        + "not given: " + e.getMessage(), e);
+            }
+        }
+        return assessment;
+    }
+
+    public KnowledgeBaseInfo knowledgeBase() {
+        return knowledgeBase.info();
+    }
+
+    /** Every rule of the knowledge base, ordered by id. */
+    public List<RuleInfo> rules() {
+        return knowledgeBase.catalog();
+    }
+
+    private Assessment evaluate(PatientFacts facts) {
+        KieSession session = knowledgeBase.kieBase().newKieSession();
+        try {
+            FiringRecorder recorder = new FiringRecorder(knowledgeBase.ruleByName());
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
+            for (Object fact : factsOf(facts)) {
+                session.insert(fact);
+            }
+            for (String phase : KnowledgeBase.phasesInFocusOrder()) {
+                session.getAgenda().getAgendaGroup(phase).setFocus();
+            }
+            int fired = session.fireAllRules(maxFiredRules + 1);
+            if (fired > maxFiredRules) {
+                throw new AssessmentException("more than " + maxFiredRules + " rules fired; the knowledge base "
+                        + "may be looping, so no assessment is given");
+            }
+            return AssessmentAssembler.assemble(session.getObjects(), recorder, knowledgeBase.info());
+        } catch (AssessmentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AssessmentException("rule evaluation failed: " + e.getMessage(), e);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** The facts to insert, in a fixed order so that the same patient always fires rules the same way. */
+    static List<Object> factsOf(PatientFacts facts) {
+        List<Object> out = new ArrayList<>(Finding.values().length + 6);
+        for (Finding finding : Finding.values()) {
+            out.add(new FindingFact(finding, facts.stateOf(finding)));
+        }
+        for (Diagnosis diagnosis : facts.diagnoses()) {
+            out.add(new DiagnosisFact(diagnosis));
+        }
+        if (facts.cracking() != null) {
+            out.add(new CrackingHabit(facts.cracking().frequency(), facts.cracking().forceful()));
+        }
+        out.add(new PatientMeasures(facts.ageYears(), facts.painScore(), facts.tensionOnset(),
+                facts.sittingHoursPerDay()));
+        return out;
+    }
+
+    private static String versionOf(Class<?> type) {
+        String version = type.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+
+    /** Options for {@link SpineAdvisor}; build once and share the advisor. */
+    public static final class Builder {
+        private KnowledgeBase knowledgeBase;
+        private int maxFiredRules = DEFAULT_MAX_FIRED_RULES;
+        private AuditTrail auditTrail;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The most rules one assessment may fire; past it the assessment fails instead of looping. */
+        public Builder maxFiredRules(int maxFiredRules) {
+            if (maxFiredRules < 1) {
+                throw new IllegalArgumentException("maxFiredRules must be at least 1");
+            }
+            this.maxFiredRules = maxFiredRules;
+            return this;
+        }
+
+        /** Records every assessment; an assessment that cannot be recorded is not given. */
+        public Builder auditTrail(AuditTrail auditTrail) {
+            this.auditTrail = Objects.requireNonNull(auditTrail, "auditTrail");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** For tests that inject a faulty knowledge base. */
+        Builder knowledgeBase(KnowledgeBase knowledgeBase) {
+            this.knowledgeBase = knowledgeBase;
+            return this;
+        }
+
+        public SpineAdvisor build() {
+            return new SpineAdvisor(this);
+        }
+    }
+}

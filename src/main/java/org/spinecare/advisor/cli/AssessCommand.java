@@ -1,0 +1,71 @@
+package org.spinecare.advisor.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.spinecare.advisor.Assessment;
+import org.spinecare.advisor.AssessmentException;
+import org.spinecare.advisor.InvalidFactsException;
+import org.spinecare.advisor.PatientFacts;
+import org.spinecare.advisor.SpineAdvisor;
+import org.spinecare.advisor.SpineJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "assess", description = "Assess one patient's facts (a JSON file, or - for standard input).")
+final class AssessCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "Patient facts as JSON, or - to read standard input.")
+    String file;
+
+    @Option(names = "--compact", description = "Print the assessment on one line.")
+    boolean compact;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PatientFacts facts;
+        try {
+            facts = SpineJson.readFacts(read(file));
+        } catch (InvalidFactsException e) {
+            err.println("spine: invalid input: " + Errors.oneLine(e));
+            return SpineCli.INVALID_INPUT;
+        } catch (IOException e) {
+            err.println("spine: cannot read " + file + ": " + Errors.oneLine(e));
+            return SpineCli.INVALID_INPUT;
+        }
+        try {
+            Assessment assessment = SpineAdvisor.create().assess(facts);
+            out.println(compact ? SpineJson.writeAssessment(assessment) : SpineJson.writePretty(assessment));
+            out.flush();
+            return SpineCli.OK;
+        } catch (AssessmentException e) {
+            err.println("spine: no assessment: " + Errors.oneLine(e));
+            return SpineCli.FAILED;
+        }
+    }
+
+    private static byte[] read(String file) throws IOException {
+        if ("-".equals(file)) {
+            InputStream in = System.in;
+            return in.readNBytes(SpineJson.MAX_DOCUMENT_BYTES + 1);
+        }
+        Path path = Path.of(file);
+        if (Files.size(path) > SpineJson.MAX_DOCUMENT_BYTES) {
+            // Read no more than the limit: the parser rejects it as too large without loading the whole file.
+            try (InputStream in = Files.newInputStream(path)) {
+                return in.readNBytes(SpineJson.MAX_DOCUMENT_BYTES + 1);
+            }
+        }
+        return Files.readAllBytes(path);
+    }
+}

@@ -1,0 +1,36 @@
+package org.spinecare.advisor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./spine} command line. Exit codes: 0 success, 1 failure, 2 invalid input or usage. */
+@Command(name = "spine", mixinStandardHelpOptions = true,
+        versionProvider = SpineCli.Version.class,
+        description = "Lower-back decision support: triage, self-care techniques and the rules behind them.",
+        subcommands = {AssessCommand.class, RulesCommand.class})
+public final class SpineCli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line; returns the exit code instead of exiting, for tests. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new SpineCli());
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            cl.getErr().println("spine: " + Errors.oneLine(e));
+            return FAILED;
+        });
+        return commandLine.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"spine " + org.spinecare.advisor.SpineAdvisor.LIBRARY_VERSION};
+        }
+    }
+}
