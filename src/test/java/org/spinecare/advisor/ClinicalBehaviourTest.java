@@ -217,6 +217,14 @@ class ClinicalBehaviourTest {
         assertFalse(a.recommends(LIMIT_CRACKING_FREQUENCY));
     }
 
+    @Test
+    void occasional_cracking_is_met_with_regular_exercise_but_no_limit() {
+        Assessment a = assess(Patients.screened().cracks(CrackingFrequency.OCCASIONALLY, false));
+        assertTrue(a.recommends(REGULAR_EXERCISE));
+        assertTrue(a.fired("CR-007"));
+        assertFalse(a.recommends(LIMIT_CRACKING_FREQUENCY));
+    }
+
     @ParameterizedTest
     @EnumSource(value = CrackingFrequency.class, names = {"DAILY", "SEVERAL_TIMES_A_DAY"})
     void daily_cracking_calls_for_less_cracking_and_regular_exercise(CrackingFrequency frequency) {
