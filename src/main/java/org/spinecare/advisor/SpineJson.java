@@ -157,7 +157,7 @@ public final class SpineJson {
         requireObject(node, "$.findings");
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String path = "$.findings." + entry.getKey();
+            String path = "$.findings." + shorten(entry.getKey());
             Finding finding = code(entry.getKey(), path, Finding.class, "finding code");
             JsonNode value = entry.getValue();
             requireNotNull(value, path);

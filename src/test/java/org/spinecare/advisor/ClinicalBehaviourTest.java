@@ -335,4 +335,40 @@ class ClinicalBehaviourTest {
                 BOWEL_BLADDER_CHANGE));
         assertEquals(List.of(UNEXPLAINED_WEIGHT_LOSS, BOWEL_BLADDER_CHANGE, LEG_SENSATION_LOSS), a.redFlags());
     }
+
+    @Test
+    void an_escalated_patient_who_cracks_sees_the_techniques_withdrawn_in_the_trail() {
+        // Given an urgent red flag in a patient with the urge to pop
+        Assessment a = assess(Patients.screened().present(FEVER, URGE_TO_POP));
+        // Then the techniques the article offers are contraindicated and the withdrawal is on record
+        assertTrue(a.fired("CR-001"));
+        assertTrue(a.fired("CI-001"));
+        assertTrue(a.fired("SF-001"));
+        CRACKING.forEach(c -> assertFalse(a.recommends(c), c + " must not be recommended"));
+        assertTrue(a.recommends(Advice.SEEK_URGENT_CARE));
+    }
+
+    @Test
+    void an_emergency_never_advises_an_adjustment_or_yoga() {
+        Assessment a = assess(Patients.screened().present(SADDLE_SENSATION_LOSS, Finding.LOCKED_BACK)
+                .cracks(CrackingFrequency.SEVERAL_TIMES_A_DAY, true));
+        assertFalse(a.recommends(Advice.PROFESSIONAL_ADJUSTMENT));
+        assertFalse(a.recommends(Advice.YOGA));
+        assertTrue(a.recommends(Advice.SEEK_EMERGENCY_CARE));
+        assertTrue(a.recommends(GENTLE_MOVEMENT_ONLY));
+    }
+
+    @Test
+    void a_diagnosed_condition_never_gets_an_adjustment_suggestion() {
+        Assessment a = assess(Patients.screened().diagnosed(Diagnosis.SPONDYLOLISTHESIS)
+                .present(URGE_TO_POP, Finding.LOCKED_BACK).cracks(CrackingFrequency.SEVERAL_TIMES_A_DAY, true));
+        assertFalse(a.recommends(Advice.PROFESSIONAL_ADJUSTMENT));
+        assertTrue(a.recommends(CONSULT_BEFORE_CRACKING));
+    }
+
+    @Test
+    void an_incomplete_screen_asks_for_the_missing_red_flags() {
+        Assessment a = assess(Patients.screened().unknown(FEVER));
+        assertTrue(a.recommends(Advice.COMPLETE_RED_FLAG_SCREEN));
+    }
 }
