@@ -53,7 +53,8 @@ class ScenarioRunnerTest {
                 "Red flags: expected exactly FEVER, got SADDLE_SENSATION_LOSS; missing FEVER; "
                         + "not expected SADDLE_SENSATION_LOSS.",
                 "Stenosis: expected POSSIBLE, got NOT_INDICATED.",
-                "Recommended: expected HEAT_THERAPY, but it was not recommended. Recommended were: none.",
+                "Recommended: expected HEAT_THERAPY, but it was not recommended. Recommended were: "
+                        + "SEEK_EMERGENCY_CARE.",
                 "Not contraindicated: expected CRACK_SEATED_CHAIR not to be contraindicated, but it was "
                         + "([ESCALATED_TRIAGE], by [CI-001]).",
                 "Rules fired: expected HC-002 (Back tension that is ongoing or of unknown onset is treated with "
