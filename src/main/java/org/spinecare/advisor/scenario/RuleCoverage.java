@@ -55,7 +55,8 @@ public record RuleCoverage(List<RuleInfo> rules, Map<String, Integer> scenarios,
     public String report() {
         StringBuilder text = new StringBuilder();
         double percent = rules.isEmpty() ? 100.0 : 100.0 * firedCount() / rules.size();
-        text.append(String.format(Locale.ROOT, "Rule coverage: %d of %d rules fired by at least one scenario (%.1f%%)%n",
+        text.append(String.format(Locale.ROOT,
+                "Rule coverage: %d of %d rules fired by at least one scenario (%.1f%%)%n",
                 firedCount(), rules.size(), percent));
         List<RuleInfo> unfired = unfired();
         if (unfired.isEmpty()) {

@@ -200,7 +200,7 @@ public final class ScenarioLoader {
         return new Scenario(name, description == null ? "" : description, tags, source, given, expect, file, index);
     }
 
-    /** The patient goes through the contract's own reader, so scenarios accept exactly what clinic software may send. */
+    /** The patient goes through the contract's own reader: scenarios accept exactly what clinic software may send. */
     private static PatientFacts given(Path file, JsonNode node, String at) {
         try {
             return SpineJson.readFacts(MAPPER.writeValueAsBytes(node));
