@@ -35,12 +35,26 @@ final class AuditCodec {
     private static final List<String> FIELDS = List.of("format", "seq", "requestId", "time", "libraryVersion",
             "knowledgeBase", "keyId", "patientPseudonym", "inputSha256", "outcome", "firedRules", "prevHash", "hash");
 
+    /** {@code ,"hash":"} + 64 hex digits + {@code "}}: the end of every line. */
+    private static final int HASH_MEMBER_BYTES = ",\"hash\":\"".length() + 64 + 2;
+
     private AuditCodec() {
     }
 
     /** SHA-256 (hex) of the record's canonical form without its hash field. */
     static String hashOf(AuditRecord record) {
         return Digests.sha256Hex(write(record, false));
+    }
+
+    /**
+     * The hash of a record from its canonical line: the line without its final {@code ,"hash":"<64 hex>"} member
+     * is exactly the canonical form without the hash field, so the record need not be serialised twice.
+     */
+    static String hashOfLine(byte[] canonicalLine) {
+        int cut = canonicalLine.length - HASH_MEMBER_BYTES;
+        byte[] unsealed = java.util.Arrays.copyOf(canonicalLine, cut + 1);
+        unsealed[cut] = '}';
+        return Digests.sha256Hex(unsealed);
     }
 
     /** The record's line, without the line break. */

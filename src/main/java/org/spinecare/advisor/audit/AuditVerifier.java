@@ -1,6 +1,5 @@
 package org.spinecare.advisor.audit;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,26 +69,31 @@ public final class AuditVerifier {
      */
     static Scan scan(InputStream in, long offset, ChainCheck check, Consumer<AuditRecord> goodRecords)
             throws IOException {
-        BufferedInputStream input = new BufferedInputStream(in, 1 << 16);
+        byte[] buffer = new byte[1 << 16];
         ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
         long position = offset;
         long goodEnd = offset;
-        int b;
-        while ((b = input.read()) != -1) {
-            position++;
-            if (b == '\n') {
-                String problem = check.accept(line.toByteArray());
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] != '\n') {
+                    continue;
+                }
+                line.write(buffer, from, i - from);
+                from = i + 1;
+                String problem = line.size() > MAX_LINE_BYTES ? tooLong() : check.accept(line.toByteArray());
                 if (problem != null) {
                     return new Scan(check, goodEnd, problem, false);
                 }
                 goodRecords.accept(check.last());
-                goodEnd = position;
+                goodEnd = position + from;
                 line.reset();
-            } else if (line.size() >= MAX_LINE_BYTES) {
-                return new Scan(check, goodEnd, "longer than " + MAX_LINE_BYTES + " bytes without a line break",
-                        false);
-            } else {
-                line.write(b);
+            }
+            line.write(buffer, from, n - from);
+            position += n;
+            if (line.size() > MAX_LINE_BYTES) {
+                return new Scan(check, goodEnd, tooLong(), false);
             }
         }
         if (line.size() > 0) {
@@ -98,6 +102,10 @@ public final class AuditVerifier {
                     + "removes it)", true);
         }
         return new Scan(check, goodEnd, null, false);
+    }
+
+    private static String tooLong() {
+        return "longer than " + MAX_LINE_BYTES + " bytes without a line break";
     }
 
     /**

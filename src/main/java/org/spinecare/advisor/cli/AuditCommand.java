@@ -1,11 +1,17 @@
 package org.spinecare.advisor.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.spinecare.advisor.InvalidFactsException;
+import org.spinecare.advisor.PatientFacts;
+import org.spinecare.advisor.SpineJson;
 import org.spinecare.advisor.audit.AuditRecord;
+import org.spinecare.advisor.audit.CanonicalInput;
 import org.spinecare.advisor.audit.AuditVerifier;
 import org.spinecare.advisor.audit.AuditVerifier.Verification;
 import picocli.CommandLine.Command;
@@ -15,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "audit", description = "Check or read an audit file written by assess --audit.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class, AuditCommand.InputHash.class})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -77,6 +83,37 @@ final class AuditCommand implements Callable<Integer> {
                 err.println("spine: no record of request " + request + " in " + file);
                 return SpineCli.FAILED;
             }
+            return SpineCli.OK;
+        }
+    }
+
+    @Command(name = "input-hash", description = "Print the SHA-256 of a patient facts file's canonical form: the "
+            + "inputSha256 its audit record holds. --canonical prints the canonical form instead.")
+    static final class InputHash implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "Patient facts as JSON.")
+        Path file;
+
+        @Option(names = "--canonical", description = "Print the canonical JSON that is hashed.")
+        boolean canonical;
+
+        @Override
+        public Integer call() {
+            PatientFacts facts;
+            try {
+                facts = SpineJson.readFacts(Files.readAllBytes(file));
+            } catch (InvalidFactsException e) {
+                spec.commandLine().getErr().println("spine: invalid input: " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("spine: cannot read " + file + ": " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(canonical ? CanonicalInput.json(facts) : CanonicalInput.sha256(facts));
+            out.flush();
             return SpineCli.OK;
         }
     }

@@ -121,6 +121,13 @@ class AuditCliTest {
         Map<String, String> env = Map.of(AuditKeys.ENV, fromEnvironment.toHex());
         assertEquals(fromEnvironment, AuditKeys.resolve(audit, null, env, note -> { }));
         assertEquals(key, AuditKeys.resolve(audit, keyFile, env, note -> { }));
+        // A different key on a file with records is allowed, with a warning that pseudonyms change
+        Path otherKey = Files.writeString(dir.resolve("other.key"), AuditKey.generate().toHex());
+        Files.setPosixFilePermissions(otherKey, PosixFilePermissions.fromString("rw-------"));
+        CliRun rotated = CliRun.of("assess", "--audit", audit.toString(), "--audit-key-file", otherKey.toString(),
+                EXAMPLE);
+        assertEquals(0, rotated.exit(), rotated.err());
+        assertTrue(rotated.err().contains("different pseudonym"), rotated.err());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> AuditKeys.resolve(audit, null, Map.of(AuditKeys.ENV, "my-secret-passphrase"), n -> { }));
         assertTrue(bad.getMessage().startsWith(AuditKeys.ENV) && !bad.getMessage().contains("my-secret"));
@@ -144,6 +151,20 @@ class AuditCliTest {
         assertEquals(2, exposed.exit());
         assertTrue(exposed.err().contains("chmod 600"), exposed.err());
         assertEquals("OK, 1 record", AuditVerifier.verify(audit).message());
+    }
+
+    @Test
+    void audit_input_hash_recomputes_the_input_hash_a_record_holds() {
+        Path audit = dir.resolve("audit.jsonl");
+        CliRun.of("assess", "--audit", audit.toString(), EXAMPLE);
+        List<AuditRecord> records = new ArrayList<>();
+        AuditVerifier.verify(audit, records::add);
+        CliRun hash = CliRun.of("audit", "input-hash", EXAMPLE);
+        assertEquals(0, hash.exit(), hash.err());
+        assertEquals(records.get(0).inputSha256(), hash.out().strip());
+        CliRun canonical = CliRun.of("audit", "input-hash", "--canonical", EXAMPLE);
+        assertTrue(canonical.out().startsWith("{\"ageYears\":47,\"cracking\":{\"forceful\":true,"), canonical.out());
+        assertFalse(canonical.out().contains("example-cauda-equina"));
     }
 
     private static String requestIdIn(CliRun run) {
