@@ -3,7 +3,9 @@ package org.spinecare.advisor.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.FileLock;
 import java.nio.file.FileSystems;
 import java.nio.file.OpenOption;
@@ -31,7 +33,10 @@ import java.util.function.Consumer;
  * <li>Opening checks the whole file. A torn final line (bytes after the last line break, left by a crash during a
  * write) is removed and reported to the warnings consumer; it was never reported as written. Any other damage
  * is an {@link AuditException}: nothing is repaired silently.</li>
- * <li>After an I/O failure the trail refuses further records (it cannot know what reached the disk); reopen it.</li>
+ * <li>After an I/O failure the trail refuses further records (it cannot know what reached the disk); reopen it.
+ * An interrupted thread is the exception: interrupting a thread inside channel I/O closes the channel (a rule of
+ * interruptible channels), so that thread's record fails, and the next record reopens the file and checks it
+ * again before going on. A thread that is already interrupted is refused before it touches the file.</li>
  * </ul>
  * Open one trail per file in a process and share it; a second open of the same file is refused.
  */
@@ -42,7 +47,8 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private final Path identity;
     private final AuditKey key;
     private final Consumer<String> warnings;
-    private final FileChannel channel;
+    // Replaced only when reopening, with both appendLock and forceMonitor held.
+    private volatile FileChannel channel;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Object forceMonitor = new Object();
 
@@ -56,6 +62,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private long forced;
     private volatile long writtenVolatile;
     private volatile String failure;
+    private volatile boolean reopen;
     private volatile boolean closed;
 
     private JsonLinesAuditTrail(Path file, Path identity, AuditKey key, Consumer<String> warnings,
@@ -87,14 +94,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), ownerOnly());
+            channel = openChannel(file);
             JsonLinesAuditTrail trail = new JsonLinesAuditTrail(file, identity, key, warnings, channel);
-            try (FileLock lock = channel.lock()) {
-                trail.end = 0;
-                trail.chain = ChainCheck.fromStart();
-                trail.catchUp();
-            }
+            trail.load();
             return trail;
         } catch (IOException | RuntimeException e) {
             OPEN_FILES.remove(identity);
@@ -109,10 +111,17 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     @Override
     public void record(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        if (Thread.currentThread().isInterrupted()) {
+            // Channel I/O from an interrupted thread would close the file for every other thread.
+            throw new AuditException("the thread was interrupted, so nothing was recorded in " + file);
+        }
         long ticket;
         appendLock.lock();
         try {
             ensureUsable();
+            if (reopen) {
+                reopenChannel();
+            }
             try (FileLock lock = channel.lock()) {
                 if (channel.size() != end) {
                     catchUp();
@@ -180,13 +189,20 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         }
     }
 
-    /** Group commit: one force covers every line written before it started. */
+    /**
+     * Group commit: one force covers every line written before it started. After a reopen the force goes to the
+     * new channel, which flushes the same file, so a line written through the old one is covered too.
+     */
     private void forceUpTo(long ticket) {
         synchronized (forceMonitor) {
             if (forced >= ticket) {
                 return;
             }
             ensureUsable();
+            if (reopen) {
+                throw new AuditException("the audit file " + file + " was closed by an interrupted thread before "
+                        + "this record was forced to disk; the record is not confirmed");
+            }
             long target = writtenVolatile;
             try {
                 channel.force(true);
@@ -194,6 +210,30 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 throw fail("cannot force the audit file " + file + " to disk: " + e.getMessage(), e);
             }
             forced = target;
+        }
+    }
+
+    /** Reads the whole file afresh, with the file lock held. */
+    private void load() throws IOException {
+        try (FileLock lock = channel.lock()) {
+            end = 0;
+            chain = ChainCheck.fromStart();
+            lastKeyId = null;
+            catchUp();
+        }
+    }
+
+    /** After an interrupt closed the channel: open the file again and check it again. Holds appendLock. */
+    private void reopenChannel() {
+        synchronized (forceMonitor) {
+            closeQuietly(channel);
+            try {
+                channel = openChannel(file);
+                load();
+            } catch (IOException e) {
+                throw fail("cannot reopen the audit file " + file + ": " + e.getMessage(), e);
+            }
+            reopen = false;
         }
     }
 
@@ -235,8 +275,18 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     }
 
     private AuditException fail(String message, Throwable cause) {
-        failure = message;
+        if (!closed && (cause instanceof ClosedChannelException || cause instanceof FileLockInterruptionException)) {
+            // An interrupt closed the channel (here or in another thread): the file itself is fine.
+            reopen = true;
+        } else {
+            failure = message;
+        }
         return new AuditException(message, cause);
+    }
+
+    private static FileChannel openChannel(Path file) throws IOException {
+        return FileChannel.open(file, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), ownerOnly());
     }
 
     private static FileAttribute<?>[] ownerOnly() {
