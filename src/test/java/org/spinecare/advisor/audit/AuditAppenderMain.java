@@ -6,8 +6,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * The child of {@link AuditCrashTest}: appends records to a file for ever and prints each request id once
- * {@code record} has returned, that is once the record is durable. The parent kills it at random moments.
+ * The child of {@link AuditCrashTest}: appends records to a file (for ever, or as many as the second argument
+ * says) and prints each request id once {@code record} has returned, that is once the record is durable. The
+ * parent kills it at random moments, or runs several at once on one file.
  */
 public final class AuditAppenderMain {
     private AuditAppenderMain() {
@@ -15,6 +16,7 @@ public final class AuditAppenderMain {
 
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
+        long count = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE;
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
         try (JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(file, AuditFixtures.KEY,
                 warning -> System.err.println(warning))) {
@@ -24,7 +26,7 @@ public final class AuditAppenderMain {
                     AuditFixtures.KEY));
             out.println("READY " + trail.size());
             out.flush();
-            for (int i = 0; ; i++) {
+            for (int i = 0; i < count; i++) {
                 AuditEntry entry = AuditFixtures.entry("crash-patient-" + i, i);
                 trail.record(entry);
                 out.println(entry.requestId());

@@ -1,5 +1,6 @@
 package org.spinecare.advisor.audit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -74,6 +75,35 @@ class AuditCrashTest {
         System.out.println("AuditCrashTest: " + KILLS + " kills (" + killedBeforeReady + " before the child was "
                 + "ready), " + reported.size() + " records reported and kept, " + tornTails
                 + " torn tails removed, " + (System.nanoTime() - began) / 1_000_000 + " ms");
+    }
+
+    @Test
+    void two_processes_appending_to_one_file_at_once_give_one_valid_chain(@TempDir Path dir) throws Exception {
+        // Given two child JVMs appending 300 records each to the same file at the same time
+        Path file = dir.resolve("shared.jsonl");
+        List<Process> children = new ArrayList<>();
+        List<Reader> readers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Process child = new ProcessBuilder(javaCommand(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-cp", System.getProperty("java.class.path"), AuditAppenderMain.class.getName(),
+                    file.toString(), "300").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Reader reader = new Reader(child);
+            reader.start();
+            children.add(child);
+            readers.add(reader);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertTrue(children.get(i).waitFor(60, TimeUnit.SECONDS), "a child did not finish");
+            readers.get(i).join();
+        }
+        // Then the file is one chain holding all 600 reported records
+        Set<String> present = new HashSet<>();
+        Verification v = AuditVerifier.verify(file, r -> present.add(r.requestId().toString()));
+        assertEquals("OK, 600 records", v.message());
+        for (Reader reader : readers) {
+            assertEquals(300, reader.ids.size());
+            assertTrue(present.containsAll(reader.ids));
+        }
     }
 
     private static String javaCommand() {
