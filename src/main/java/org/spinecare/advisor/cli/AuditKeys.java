@@ -60,6 +60,9 @@ final class AuditKeys {
     }
 
     private static AuditKey read(Path keyFile) throws IOException {
+        if (!Files.isRegularFile(keyFile)) {
+            throw new IllegalArgumentException("no audit key file " + keyFile);
+        }
         if (isPosix() && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(keyFile))) {
             throw new IllegalArgumentException("the audit key file " + keyFile + " may be read by other users; "
                     + "make it readable by its owner only (chmod 600)");
@@ -94,11 +97,9 @@ final class AuditKeys {
             Files.writeString(temporary, key.toHex() + "\n", StandardCharsets.US_ASCII,
                     StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             try {
-                Files.createLink(keyFile, temporary);
+                place(temporary, keyFile);
             } catch (FileAlreadyExistsException e) {
                 return read(keyFile);
-            } catch (UnsupportedOperationException e) {
-                Files.move(temporary, keyFile);
             }
         } finally {
             Files.deleteIfExists(temporary);
@@ -106,6 +107,17 @@ final class AuditKeys {
         notes.accept("created the audit key file " + keyFile + " (key id " + key.id() + "); keep it: "
                 + "without it the pseudonyms in the audit file cannot be matched to patients again");
         return key;
+    }
+
+    /** Puts the key file in place only if none exists: a hard link where the file system has them. */
+    private static void place(Path temporary, Path keyFile) throws IOException {
+        try {
+            Files.createLink(keyFile, temporary);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | IOException noHardLinks) {
+            Files.move(temporary, keyFile);
+        }
     }
 
     private static boolean isPosix() {

@@ -151,6 +151,11 @@ class AuditCliTest {
         assertEquals(2, exposed.exit());
         assertTrue(exposed.err().contains("chmod 600"), exposed.err());
         assertEquals("OK, 1 record", AuditVerifier.verify(audit).message());
+        // And a key file option that names no file
+        CliRun noFile = CliRun.of("assess", "--audit", audit.toString(), "--audit-key-file",
+                dir.resolve("absent.key").toString(), EXAMPLE);
+        assertEquals(2, noFile.exit());
+        assertTrue(noFile.err().contains("no audit key file"), noFile.err());
     }
 
     @Test
