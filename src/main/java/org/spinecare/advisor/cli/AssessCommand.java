@@ -18,21 +18,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "assess", description = "Assess one patient's facts (a JSON file, or - for standard input).")
+@Command(name = "assess", description = "Assess one patient's facts (a JSON file, or - for standard input), "
+        + "or with --jsonl a whole list, one patient per line.")
 final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Patient facts as JSON, or - to read standard input.")
+    @Parameters(paramLabel = "FILE", arity = "0..1",
+            description = "Patient facts as JSON, or - to read standard input.")
     String file;
 
     @Option(names = "--compact", description = "Print the assessment on one line.")
     boolean compact;
 
+    @Option(names = "--jsonl", paramLabel = "IN",
+            description = "Batch: patients as JSON Lines (or - for standard input), one compact assessment per line "
+                    + "out in the same order; errors as 'line N: ...'. Exit 0 all assessed, 2 a line invalid, "
+                    + "1 an assessment failed.")
+    String jsonl;
+
+    @Option(names = "--out", paramLabel = "OUT", description = "Batch: write the assessments to OUT, not stdout.")
+    String batchOut;
+
+    @Option(names = "--errors", paramLabel = "FILE", description = "Batch: write line errors to FILE, not stderr.")
+    String batchErrors;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Batch: worker threads (default: all cores).")
+    Integer batchThreads;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ((jsonl == null) == (file == null)) {
+            err.println("spine: give either FILE or --jsonl IN");
+            return SpineCli.INVALID_INPUT;
+        }
+        if (jsonl != null) {
+            return BatchRun.run(jsonl, batchOut, batchErrors, batchThreads, err);
+        }
         PatientFacts facts;
         try {
             facts = SpineJson.readFacts(read(file));
