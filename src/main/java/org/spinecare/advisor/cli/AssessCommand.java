@@ -57,6 +57,10 @@ final class AssessCommand implements Callable<Integer> {
         if (jsonl != null) {
             return BatchRun.run(jsonl, batchOut, batchErrors, batchThreads, err);
         }
+        if (batchOut != null || batchErrors != null || batchThreads != null) {
+            err.println("spine: --out, --errors and --threads go with --jsonl");
+            return SpineCli.INVALID_INPUT;
+        }
         PatientFacts facts;
         try {
             facts = SpineJson.readFacts(read(file));

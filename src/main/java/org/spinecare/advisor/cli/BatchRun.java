@@ -45,8 +45,10 @@ final class BatchRun {
             err.flush();
             return summary.exitCode();
         } catch (NoSuchFileException e) {
-            err.println("spine: cannot read " + e.getFile() + ": no such file");
-            return SpineCli.INVALID_INPUT;
+            boolean isInput = e.getFile() != null && e.getFile().equals(input);
+            err.println("spine: " + (isInput ? "cannot read " : "cannot write ") + e.getFile()
+                    + ": no such file or directory");
+            return isInput ? SpineCli.INVALID_INPUT : SpineCli.FAILED;
         } catch (IOException e) {
             err.println("spine: batch stopped: " + Errors.oneLine(e));
             return SpineCli.FAILED;

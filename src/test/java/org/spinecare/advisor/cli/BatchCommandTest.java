@@ -72,10 +72,24 @@ class BatchCommandTest {
     }
 
     @Test
+    void an_output_that_cannot_be_written_stops_the_batch_with_exit_1() throws IOException {
+        // Given an input and an output in a directory that does not exist
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "{\"ageYears\":40}\n");
+        String out = dir.resolve("missing").resolve("out.jsonl").toString();
+        // When the batch runs / Then it fails with one line naming the output
+        Captured run = capture(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--out", out));
+        assertEquals(1, run.exit);
+        assertEquals("spine: cannot write " + out + ": no such file or directory", run.err.strip());
+    }
+
+    @Test
     void assess_needs_either_a_file_or_jsonl_and_reports_a_missing_input() {
         // Given neither, both, or a missing batch file / When assess runs / Then exit 2 with one line on stderr
         assertEquals(2, capture(() -> SpineCli.run("assess")).exit);
         assertEquals(2, capture(() -> SpineCli.run("assess", "x.json", "--jsonl", "y.jsonl")).exit);
+        assertEquals(2, capture(() -> SpineCli.run("assess", "scenarios/examples/cauda-equina.json", "--out", "o"))
+                .exit);
         Captured missing = capture(() -> SpineCli.run("assess", "--jsonl", dir.resolve("none.jsonl").toString()));
         assertEquals(2, missing.exit);
         assertTrue(missing.err.startsWith("spine: cannot read ") && missing.err.lines().count() == 1, missing.err);
