@@ -30,6 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code engineFloor}: the same session life cycle (pooled session, per-call listeners, the same facts,
  *       agenda focus, fire, read working memory, dispose) against an empty knowledge base: what the engine costs
  *       before any rule is evaluated. assess / engineFloor is the ratio of issue 6;</li>
+ *   <li>{@code rulesOnly}: the real rules in the same pooled life cycle, but without the facade's listener and
+ *       without assembling the result: assess minus rulesOnly is what the facade adds;</li>
  *   <li>{@code assessNewSession}: the previous life cycle, a new session per call, to compare with the pool;</li>
  *   <li>{@code jsonEndToEnd}: JSON bytes in, JSON bytes out, as the batch mode does for each line.</li>
  * </ul>
@@ -45,6 +47,7 @@ public class AssessBenchmark {
     private SpineAdvisor advisor;
     private KnowledgeBase knowledgeBase;
     private KieSessionsPool emptySessions;
+    private KieSessionsPool ruleSessions;
 
     /** Each thread walks the patients on its own. */
     @State(Scope.Thread)
@@ -65,6 +68,7 @@ public class AssessBenchmark {
         advisor = SpineAdvisor.builder().knowledgeBase(knowledgeBase).build();
         KieBase empty = KnowledgeBaseFactory.newKnowledgeBase();
         emptySessions = empty.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        ruleSessions = knowledgeBase.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     @Benchmark
@@ -94,6 +98,25 @@ public class AssessBenchmark {
         } finally {
             session.removeEventListener((AgendaEventListener) recorder);
             session.removeEventListener((RuleRuntimeEventListener) recorder);
+            session.dispose();
+        }
+    }
+
+    @Benchmark
+    public void rulesOnly(Cursor cursor, Blackhole blackhole) {
+        KieSession session = ruleSessions.newKieSession();
+        try {
+            for (Object fact : SpineAdvisor.factsOf(patients.facts[cursor.advance()])) {
+                session.insert(fact);
+            }
+            for (String phase : KnowledgeBase.phasesInFocusOrder()) {
+                session.getAgenda().getAgendaGroup(phase).setFocus();
+            }
+            blackhole.consume(session.fireAllRules(SpineAdvisor.DEFAULT_MAX_FIRED_RULES + 1));
+            for (Object fact : session.getObjects()) {
+                blackhole.consume(fact);
+            }
+        } finally {
             session.dispose();
         }
     }
