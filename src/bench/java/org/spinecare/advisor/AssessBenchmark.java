@@ -32,6 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       before any rule is evaluated. assess / engineFloor is the ratio of issue 6;</li>
  *   <li>{@code rulesOnly}: the real rules in the same pooled life cycle, but without the facade's listener and
  *       without assembling the result: assess minus rulesOnly is what the facade adds;</li>
+ *   <li>{@code rulesWithRecorder}: rulesOnly plus the facade's per-call listener (fired-rule trail), still without
+ *       assembling the result: splits the facade's cost between listening and assembling;</li>
  *   <li>{@code assessNewSession}: the previous life cycle, a new session per call, to compare with the pool;</li>
  *   <li>{@code jsonEndToEnd}: JSON bytes in, JSON bytes out, as the batch mode does for each line.</li>
  * </ul>
@@ -117,6 +119,32 @@ public class AssessBenchmark {
                 blackhole.consume(fact);
             }
         } finally {
+            session.dispose();
+        }
+    }
+
+    @Benchmark
+    public void rulesWithRecorder(Cursor cursor, Blackhole blackhole) {
+        KieSession session = ruleSessions.newKieSession();
+        FiringRecorder recorder = new FiringRecorder(knowledgeBase.ruleByName());
+        try {
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
+            for (Object fact : SpineAdvisor.factsOf(patients.facts[cursor.advance()])) {
+                session.insert(fact);
+            }
+            for (String phase : KnowledgeBase.phasesInFocusOrder()) {
+                session.getAgenda().getAgendaGroup(phase).setFocus();
+            }
+            blackhole.consume(session.fireAllRules(SpineAdvisor.DEFAULT_MAX_FIRED_RULES + 1));
+            for (Object fact : session.getObjects()) {
+                blackhole.consume(fact);
+            }
+            blackhole.consume(recorder.fired());
+            blackhole.consume(recorder.liveInsertions());
+        } finally {
+            session.removeEventListener((AgendaEventListener) recorder);
+            session.removeEventListener((RuleRuntimeEventListener) recorder);
             session.dispose();
         }
     }
