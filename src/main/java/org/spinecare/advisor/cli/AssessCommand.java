@@ -19,12 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "assess", description = "Assess one patient's facts (a JSON file, or - for standard input).")
+@Command(name = "assess", description = "Assess one patient's facts (a JSON file, or - for standard input), "
+        + "or with --jsonl a whole list, one patient per line.")
 final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Patient facts as JSON, or - to read standard input.")
+    @Parameters(paramLabel = "FILE", arity = "0..1",
+            description = "Patient facts as JSON, or - to read standard input.")
     String file;
 
     @Option(names = "--compact", description = "Print the assessment on one line.")
@@ -39,19 +41,44 @@ final class AssessCommand implements Callable<Integer> {
             + "use.")
     Path auditKeyFile;
 
+    @Option(names = "--jsonl", paramLabel = "IN",
+            description = "Batch: patients as JSON Lines (or - for standard input), one compact assessment per line "
+                    + "out in the same order; errors as 'line N: ...'. Exit 0 all assessed, 2 a line invalid, "
+                    + "1 an assessment failed.")
+    String jsonl;
+
+    @Option(names = "--out", paramLabel = "OUT", description = "Batch: write the assessments to OUT, not stdout.")
+    String batchOut;
+
+    @Option(names = "--errors", paramLabel = "FILE", description = "Batch: write line errors to FILE, not stderr.")
+    String batchErrors;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Batch: worker threads (default: all cores).")
+    Integer batchThreads;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PatientFacts facts;
-        try {
-            facts = SpineJson.readFacts(read(file));
-        } catch (InvalidFactsException e) {
-            err.println("spine: invalid input: " + Errors.oneLine(e));
+        if ((jsonl == null) == (file == null)) {
+            err.println("spine: give either FILE or --jsonl IN");
             return SpineCli.INVALID_INPUT;
-        } catch (IOException e) {
-            err.println("spine: cannot read " + file + ": " + Errors.oneLine(e));
+        }
+        if (jsonl == null && (batchOut != null || batchErrors != null || batchThreads != null)) {
+            err.println("spine: --out, --errors and --threads go with --jsonl");
             return SpineCli.INVALID_INPUT;
+        }
+        PatientFacts facts = null;
+        if (jsonl == null) {
+            try {
+                facts = SpineJson.readFacts(read(file));
+            } catch (InvalidFactsException e) {
+                err.println("spine: invalid input: " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            } catch (IOException e) {
+                err.println("spine: cannot read " + file + ": " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            }
         }
         AuditedTrail trail = null;
         if (audit != null) {
@@ -68,6 +95,10 @@ final class AssessCommand implements Callable<Integer> {
         try (AuditedTrail closing = trail) {
             SpineAdvisor advisor = trail == null ? SpineAdvisor.create()
                     : SpineAdvisor.builder().auditTrail(trail).build();
+            if (jsonl != null) {
+                // Every assessed line is audited; a line whose record cannot be written fails like any assessment.
+                return BatchRun.run(advisor, jsonl, batchOut, batchErrors, batchThreads, err);
+            }
             Assessment assessment = advisor.assess(facts);
             out.println(compact ? SpineJson.writeAssessment(assessment) : SpineJson.writePretty(assessment));
             out.flush();
