@@ -37,6 +37,8 @@ public final class SpineJson {
     /** A real patient's facts take well under 2 KiB; the cap bounds memory for hostile input. */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
     static final int MAX_NESTING_DEPTH = 8;
+    private static final int SHORT_TEXT = 40;
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("patientRef", "ageYears", "painScore", "findings",
             "diagnoses", "cracking", "tensionOnset", "sittingHoursPerDay");
@@ -54,6 +56,10 @@ public final class SpineJson {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+
+    /** Reads one tree without Jackson's own trailing-token check, so that {@code requireEnd} classifies it. */
+    private static final com.fasterxml.jackson.databind.ObjectReader TREE_READER = MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SpineJson() {
     }
@@ -84,7 +90,9 @@ public final class SpineJson {
     }
 
     static JsonNode parse(byte[] json) {
-        if (json.length == 0 || new String(json, StandardCharsets.UTF_8).isBlank()) {
+        // Cheap checks on the raw bytes come first, and the size cap before anything that copies the input, so
+        // that hostile input costs a bounded amount of memory and time.
+        if (json.length == 0) {
             throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
         }
         if (startsWithByteOrderMark(json)) {
@@ -95,36 +103,75 @@ public final class SpineJson {
             throw new InvalidFactsException(InvalidFactsException.TOO_LARGE, "$",
                     "the input is " + json.length + " bytes; at most " + MAX_DOCUMENT_BYTES + " are accepted");
         }
+        if (containsNulByte(json)) {
+            // Jackson would silently decode UTF-16 or UTF-32; the contract is UTF-8, where NUL is never valid JSON.
+            throw new InvalidFactsException(InvalidFactsException.MALFORMED_JSON, "$",
+                    "not valid JSON: the input is not UTF-8 or contains a NUL byte");
+        }
+        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
+        }
+        JsonParser parser = null;
         try {
-            return MAPPER.readTree(json);
+            parser = MAPPER.createParser(json);
+            JsonNode root = TREE_READER.readTree(parser);
+            requireEnd(parser);
+            return root;
         } catch (StreamConstraintsException e) {
             boolean depth = e.getOriginalMessage().contains("nesting depth");
             throw new InvalidFactsException(depth ? InvalidFactsException.TOO_DEEP : InvalidFactsException.TOO_LARGE,
-                    pathOf(e), depth ? "nesting is deeper than " + MAX_NESTING_DEPTH + " levels"
+                    pathOf(e, parser), depth ? "nesting is deeper than " + MAX_NESTING_DEPTH + " levels"
                             : "a value is longer than allowed");
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             if (message.startsWith("Duplicate field") || message.startsWith("Duplicate Object property")) {
-                throw new InvalidFactsException(InvalidFactsException.DUPLICATE_KEY, pathOf(e),
+                throw new InvalidFactsException(InvalidFactsException.DUPLICATE_KEY, pathOf(e, parser),
                         "the key appears twice");
             }
             if (message.startsWith("Trailing token")) {
-                throw new InvalidFactsException(InvalidFactsException.TRAILING_CONTENT, "$",
-                        "there is more content after the JSON object");
+                throw trailingContent();
             }
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidFactsException(InvalidFactsException.MALFORMED_JSON, pathOf(e),
+            throw new InvalidFactsException(InvalidFactsException.MALFORMED_JSON, pathOf(e, parser),
                     "not valid JSON" + where);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            closeQuietly(parser);
         }
+    }
+
+    /** After the one JSON value nothing but whitespace may follow, not even something that is not JSON. */
+    private static void requireEnd(JsonParser parser) throws IOException {
+        try {
+            if (parser.nextToken() != null) {
+                throw trailingContent();
+            }
+        } catch (JsonProcessingException e) {
+            throw trailingContent();
+        }
+    }
+
+    private static InvalidFactsException trailingContent() {
+        return new InvalidFactsException(InvalidFactsException.TRAILING_CONTENT, "$",
+                "there is more content after the JSON object");
+    }
+
+    private static boolean containsNulByte(byte[] json) {
+        for (byte b : json) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static PatientFacts toFacts(JsonNode root) {
         if (root == null || root.isMissingNode()) {
             throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
         }
+        requireNotNull(root, "$");
         requireObject(root, "$");
         rejectUnknownFields(root, "$", TOP_LEVEL_FIELDS);
         PatientFacts.Cracking cracking = null;
@@ -157,7 +204,7 @@ public final class SpineJson {
         requireObject(node, "$.findings");
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String path = "$.findings." + entry.getKey();
+            String path = member("$.findings", entry.getKey());
             Finding finding = code(entry.getKey(), path, Finding.class, "finding code");
             JsonNode value = entry.getValue();
             requireNotNull(value, path);
@@ -271,7 +318,7 @@ public final class SpineJson {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new InvalidFactsException(InvalidFactsException.UNKNOWN_FIELD, path + "." + shorten(name),
+                throw new InvalidFactsException(InvalidFactsException.UNKNOWN_FIELD, member(path, name),
                         "unknown field; valid: " + allowed.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
@@ -299,9 +346,38 @@ public final class SpineJson {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    /** Echoes at most a short prefix of hostile input back in an error message. */
+    /** Echoes at most a short prefix of hostile input back in an error message, with no control characters. */
     private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        return escape(text.length() <= SHORT_TEXT ? text : text.substring(0, SHORT_TEXT) + "...");
+    }
+
+    /**
+     * The path of a member: {@code $.findings.FEVER} for a plain name, {@code $['a.b']} for any other, so that a
+     * hostile key can neither pass for a different path nor put control characters into the one-line error.
+     */
+    static String member(String parent, String name) {
+        if (name.length() <= SHORT_TEXT && PLAIN_NAME.matcher(name).matches()) {
+            return parent + "." + name;
+        }
+        return parent + "['" + shorten(name).replace("'", "\\'") + "']";
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\\'
+                    || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean startsWithByteOrderMark(byte[] json) {
@@ -310,18 +386,29 @@ public final class SpineJson {
                 || ((json[0] & 0xFF) == 0xFF && (json[1] & 0xFF) == 0xFE)));
     }
 
-    private static String pathOf(JsonProcessingException e) {
+    private static String pathOf(JsonProcessingException e, JsonParser fallback) {
         if (e.getProcessor() instanceof JsonParser parser) {
             return jsonPath(parser.getParsingContext());
         }
-        return "$";
+        // Constraint violations do not always carry the parser; its context still says where reading stopped.
+        return fallback == null ? "$" : jsonPath(fallback.getParsingContext());
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // Reading from a byte array: nothing to release.
+            }
+        }
     }
 
     private static String jsonPath(JsonStreamContext context) {
         StringBuilder path = new StringBuilder();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) {
-                path.insert(0, "." + shorten(c.getCurrentName()));
+                path.insert(0, member("", c.getCurrentName()));
             } else if (c.inArray()) {
                 path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
             }
