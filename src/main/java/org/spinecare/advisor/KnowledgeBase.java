@@ -42,7 +42,11 @@ final class KnowledgeBase {
 
     /** Loads the knowledge base shipped in the kjar on the class path and runs the start-up self-check. */
     static KnowledgeBase load() {
-        ClassLoader loader = KnowledgeBase.class.getClassLoader();
+        return load(KnowledgeBase.class.getClassLoader());
+    }
+
+    /** Loads from the given class loader; tests pass one that serves tampered or missing resources. */
+    static KnowledgeBase load(ClassLoader loader) {
         RuleSources sources = RuleSources.read(loader);
         if (!sources.actualSha256().equals(sources.declaredSha256())) {
             throw new KnowledgeBaseException("rule sources do not match the digest recorded at build time ("

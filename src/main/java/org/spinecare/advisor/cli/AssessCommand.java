@@ -29,6 +29,9 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--compact", description = "Print the assessment on one line.")
     boolean compact;
 
+    /** Makes the advisor instead of {@link SpineAdvisor#create()}; set only by fault-injection tests. */
+    java.util.function.Supplier<SpineAdvisor> advisors;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,7 +47,7 @@ final class AssessCommand implements Callable<Integer> {
             return SpineCli.INVALID_INPUT;
         }
         try {
-            Assessment assessment = SpineAdvisor.create().assess(facts);
+            Assessment assessment = (advisors != null ? advisors.get() : SpineAdvisor.create()).assess(facts);
             out.println(compact ? SpineJson.writeAssessment(assessment) : SpineJson.writePretty(assessment));
             out.flush();
             return SpineCli.OK;
