@@ -24,19 +24,19 @@ class ClinicalInvariantsTest {
     @Test
     void every_red_flag_combination_with_three_professional_reasons_at_a_time_keeps_all_five_invariants()
             throws Exception {
-        // Given 27 seeded profiles, each a cube of all 3^5 red-flag states times all 3^3 states of three
+        // Given 18 seeded profiles, each a cube of all 3^5 red-flag states times all 3^3 states of three
         // professional reasons (rotating so that all nine are free in every third cube), the others fixed at
         // seeded states
         SplittableRandom random = new SplittableRandom(SEED);
         List<InvariantSweep.Cube> cubes = new ArrayList<>();
-        for (int c = 0; c < 27; c++) {
+        for (int c = 0; c < 18; c++) {
             int[] free = {0, 1, 2, 3, 4, RED_FLAGS + (3 * c) % 9, RED_FLAGS + (3 * c + 1) % 9,
                     RED_FLAGS + (3 * c + 2) % 9};
             cubes.add(cube(random, free, SEED + c));
         }
         // When every case is assessed; Then no invariant is broken
-        InvariantSweep sweep = sweep(cubes, "default: 27 profiles x 3^5 red flags x 3^3 professional reasons");
-        assertEquals(27L * 6561, sweep.cases());
+        InvariantSweep sweep = sweep(cubes, "default: 18 profiles x 3^5 red flags x 3^3 professional reasons");
+        assertEquals(18L * 6561, sweep.cases());
     }
 
     @Test
