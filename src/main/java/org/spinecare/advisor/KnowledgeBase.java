@@ -2,7 +2,6 @@ package org.spinecare.advisor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,7 +98,8 @@ final class KnowledgeBase {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A kjar that cannot be read (for example replaced on disk while in use) is not a knowledge base.
+            throw new KnowledgeBaseException("the knowledge base could not be read: " + e.getMessage(), e);
         }
         if (modelClasses.isEmpty()) {
             throw new KnowledgeBaseException("the kjar's executable model lists no rule classes");

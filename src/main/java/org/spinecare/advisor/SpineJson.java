@@ -57,10 +57,6 @@ public final class SpineJson {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
-    /** Reads one tree without Jackson's own trailing-token check, so that {@code requireEnd} classifies it. */
-    private static final com.fasterxml.jackson.databind.ObjectReader TREE_READER = MAPPER.reader()
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private SpineJson() {
     }
 
@@ -111,51 +107,30 @@ public final class SpineJson {
         if (new String(json, StandardCharsets.UTF_8).isBlank()) {
             throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
         }
-        JsonParser parser = null;
         try {
-            parser = MAPPER.createParser(json);
-            JsonNode root = TREE_READER.readTree(parser);
-            requireEnd(parser);
-            return root;
+            return MAPPER.readTree(json);
         } catch (StreamConstraintsException e) {
             boolean depth = e.getOriginalMessage().contains("nesting depth");
             throw new InvalidFactsException(depth ? InvalidFactsException.TOO_DEEP : InvalidFactsException.TOO_LARGE,
-                    pathOf(e, parser), depth ? "nesting is deeper than " + MAX_NESTING_DEPTH + " levels"
+                    pathOf(e), depth ? "nesting is deeper than " + MAX_NESTING_DEPTH + " levels"
                             : "a value is longer than allowed");
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             if (message.startsWith("Duplicate field") || message.startsWith("Duplicate Object property")) {
-                throw new InvalidFactsException(InvalidFactsException.DUPLICATE_KEY, pathOf(e, parser),
+                throw new InvalidFactsException(InvalidFactsException.DUPLICATE_KEY, pathOf(e),
                         "the key appears twice");
             }
             if (message.startsWith("Trailing token")) {
-                throw trailingContent();
+                throw new InvalidFactsException(InvalidFactsException.TRAILING_CONTENT, "$",
+                        "there is more content after the JSON object");
             }
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidFactsException(InvalidFactsException.MALFORMED_JSON, pathOf(e, parser),
+            throw new InvalidFactsException(InvalidFactsException.MALFORMED_JSON, pathOf(e),
                     "not valid JSON" + where);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            closeQuietly(parser);
         }
-    }
-
-    /** After the one JSON value nothing but whitespace may follow, not even something that is not JSON. */
-    private static void requireEnd(JsonParser parser) throws IOException {
-        try {
-            if (parser.nextToken() != null) {
-                throw trailingContent();
-            }
-        } catch (JsonProcessingException e) {
-            throw trailingContent();
-        }
-    }
-
-    private static InvalidFactsException trailingContent() {
-        return new InvalidFactsException(InvalidFactsException.TRAILING_CONTENT, "$",
-                "there is more content after the JSON object");
     }
 
     private static boolean containsNulByte(byte[] json) {
@@ -352,12 +327,13 @@ public final class SpineJson {
     }
 
     /**
-     * The path of a member: {@code $.findings.FEVER} for a plain name, {@code $['a.b']} for any other, so that a
-     * hostile key can neither pass for a different path nor put control characters into the one-line error.
+     * The path of a member: {@code $.findings.FEVER} for a plain name (cut after 40 characters), {@code $['a.b']}
+     * for any other, so that a hostile key can neither pass for another path nor put control characters into the
+     * one-line error.
      */
     static String member(String parent, String name) {
-        if (name.length() <= SHORT_TEXT && PLAIN_NAME.matcher(name).matches()) {
-            return parent + "." + name;
+        if (PLAIN_NAME.matcher(name).matches()) {
+            return parent + "." + shorten(name);
         }
         return parent + "['" + shorten(name).replace("'", "\\'") + "']";
     }
@@ -386,22 +362,11 @@ public final class SpineJson {
                 || ((json[0] & 0xFF) == 0xFF && (json[1] & 0xFF) == 0xFE)));
     }
 
-    private static String pathOf(JsonProcessingException e, JsonParser fallback) {
+    private static String pathOf(JsonProcessingException e) {
         if (e.getProcessor() instanceof JsonParser parser) {
             return jsonPath(parser.getParsingContext());
         }
-        // Constraint violations do not always carry the parser; its context still says where reading stopped.
-        return fallback == null ? "$" : jsonPath(fallback.getParsingContext());
-    }
-
-    private static void closeQuietly(JsonParser parser) {
-        if (parser != null) {
-            try {
-                parser.close();
-            } catch (IOException ignored) {
-                // Reading from a byte array: nothing to release.
-            }
-        }
+        return "$";
     }
 
     private static String jsonPath(JsonStreamContext context) {

@@ -233,6 +233,28 @@ class FailSafeTest {
     }
 
     @Test
+    void a_kjar_that_cannot_be_read_fails_to_load_with_a_knowledge_base_exception() {
+        // Given a rule source whose bytes cannot be read, as when the jar is replaced on disk while in use
+        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            public java.io.InputStream getResourceAsStream(String name) {
+                if (!name.equals("org/spinecare/kb/red-flags.drl")) {
+                    return super.getResourceAsStream(name);
+                }
+                return new java.io.InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        throw new java.util.zip.ZipException("invalid LOC header (bad signature)");
+                    }
+                };
+            }
+        };
+        // Then loading fails with the typed exception, not an unchecked I/O error
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBase.load(loader));
+        assertTrue(e.getMessage().contains("could not be read"), e.getMessage());
+    }
+
+    @Test
     void a_tampered_knowledge_base_gives_no_advisor_at_all() {
         assertInstanceOf(KnowledgeBaseException.class, assertThrows(AssessmentException.class,
                 () -> FaultInjection.advisorOnATamperedKjar().get()));

@@ -72,7 +72,7 @@ public final class MalformedCases {
         cases.add(new Case("deep-nesting-one-million-levels", json("[".repeat(1_000_000)),
                 InvalidFactsException.TOO_LARGE, "$"));
         cases.add(new Case("deep-nesting-within-the-size-cap", json("{\"findings\": " + "[".repeat(60_000)),
-                InvalidFactsException.TOO_DEEP, "$.findings[0][0][0][0][0][0][0][0]"));
+                InvalidFactsException.TOO_DEEP, "$"));
         return cases;
     }
 

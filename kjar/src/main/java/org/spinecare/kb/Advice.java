@@ -68,7 +68,7 @@ public enum Advice {
             "Ask your physician before cracking your back yourself.",
             List.of("Back pain or a diagnosed spinal condition makes self-cracking riskier; get medical advice first.")),
     GENTLE_MOVEMENT_ONLY(AdviceCategory.SAFETY, Sections.PREVENTING_DAMAGE,
-            "Crack only with slow, gentle motions and stretches: never forceful, aggressive or sudden ones.",
+            "Never crack the back with forceful, aggressive or sudden movements; move it only slowly and gently.",
             List.of("Sudden or forceful cracking can pinch a nerve, strain muscles, inflame joints, injure discs "
                     + "or blood vessels, or lock a facet joint.",
                     "Use only the safe techniques described here; if they do not help, ask a doctor or physical "
@@ -87,6 +87,16 @@ public enum Advice {
     IMPROVE_POSTURE(AdviceCategory.LIFESTYLE, Sections.ALTERNATIVES,
             "Work on your posture to protect the spine and prevent muscle tension.",
             List.of()),
+    SEEK_EMERGENCY_CARE(AdviceCategory.PROFESSIONAL_CARE, Sections.PROFESSIONAL_HELP,
+            "Get emergency medical care now: these signs can mean pressure on the nerves at the base of the spine.",
+            List.of("Do not stretch, crack, heat or cool the back before a doctor has seen you.")),
+    SEEK_URGENT_CARE(AdviceCategory.PROFESSIONAL_CARE, Sections.PROFESSIONAL_HELP,
+            "See a doctor urgently, today if possible: this is a red-flag sign alongside back pain.",
+            List.of("Do not stretch, crack, heat or cool the back before a doctor has seen you.")),
+    COMPLETE_RED_FLAG_SCREEN(AdviceCategory.SAFETY, Sections.PROFESSIONAL_HELP,
+            "Ask about every red flag (fever, unexplained weight loss, bowel or bladder change, loss of feeling in "
+                    + "the legs or saddle area) before advising any self-care.",
+            List.of("Self-care techniques are withheld until each red flag is reported present or absent.")),
     SEEK_PROFESSIONAL_HELP(AdviceCategory.PROFESSIONAL_CARE, Sections.PROFESSIONAL_HELP,
             "See a physician or physical therapist about these symptoms before relying on self-care.",
             List.of("Stop cracking your back until a professional has assessed it.")),
