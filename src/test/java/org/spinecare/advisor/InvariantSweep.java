@@ -53,6 +53,8 @@ final class InvariantSweep {
 
     private final SpineAdvisor advisor;
     private final int threads;
+    private final int determinismEvery;
+    private final LongAdder determinismCases = new LongAdder();
     private final LongAdder cases = new LongAdder();
     private final LongAdder assessments = new LongAdder();
     private final LongAdder monotonicityPairs = new LongAdder();
@@ -61,9 +63,11 @@ final class InvariantSweep {
     private final ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
     private final AtomicInteger exampleCount = new AtomicInteger();
 
-    InvariantSweep(SpineAdvisor advisor, int threads) {
+    /** @param determinismEvery check invariant 5 on every case (1) or on every n-th, to bound a long run */
+    InvariantSweep(SpineAdvisor advisor, int threads, int determinismEvery) {
         this.advisor = advisor;
         this.threads = threads;
+        this.determinismEvery = determinismEvery;
     }
 
     void run(List<Cube> cubes) throws Exception {
@@ -106,7 +110,10 @@ final class InvariantSweep {
             return -1;
         }
         checkContent(base, facts);
-        checkDeterminism(base, facts, index, random);
+        if (index % determinismEvery == 0) {
+            determinismCases.increment();
+            checkDeterminism(base, facts, index / determinismEvery, random);
+        }
         return base.triage().ordinal();
     }
 
@@ -156,10 +163,10 @@ final class InvariantSweep {
         }
     }
 
-    private void checkDeterminism(Assessment base, PatientFacts facts, int index, Random random) {
+    private void checkDeterminism(Assessment base, PatientFacts facts, int turn, Random random) {
         // The public route: the same facts in another JSON key order, or built through maps in another order.
         PatientFacts reordered;
-        if (index % 2 == 0) {
+        if (turn % 2 == 0) {
             String json = FactsGenerator.shuffledJson(facts, random);
             reordered = SpineJson.readFacts(json);
         } else {
@@ -244,6 +251,10 @@ final class InvariantSweep {
 
     long cases() {
         return cases.sum();
+    }
+
+    long determinismCases() {
+        return determinismCases.sum();
     }
 
     long assessments() {
