@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.spinecare.kb.CrackingFrequency;
 import org.spinecare.kb.Diagnosis;
@@ -38,7 +39,7 @@ public final class SpineJson {
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
     static final int MAX_NESTING_DEPTH = 8;
     private static final int SHORT_TEXT = 40;
-    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("patientRef", "ageYears", "painScore", "findings",
             "diagnoses", "cracking", "tensionOnset", "sittingHoursPerDay");
