@@ -111,6 +111,11 @@ public enum Advice {
             "Yoga stretches the muscles, eases tension and supports good posture, which helps a locked lower back.",
             List.of("A guided class helps you keep proper form; online sessions made for a tight lower back are an "
                     + "alternative.")),
+    MENTION_CREPITUS_TO_PHYSICIAN(AdviceCategory.PROFESSIONAL_CARE, Sections.STENOSIS,
+            "Grating or crackling with movement can come from osteoarthritis: mention it to your physician at your "
+                    + "next visit.",
+            List.of("It is not an emergency; see a professional sooner if pain persists or numbness, tingling or "
+                    + "weakness appear.")),
     AVOID_SPINE_OVEREXTENSION(AdviceCategory.SAFETY, Sections.STENOSIS_STRETCHING,
             "With spinal stenosis, avoid bending the spine backwards too far.",
             List.of()),

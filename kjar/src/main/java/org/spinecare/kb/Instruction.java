@@ -5,7 +5,6 @@ public enum Instruction {
     PELVIC_TILT_THREE_SETS("Do 3 sets: start at the low end while pain is high or not yet rated."),
     PELVIC_TILT_FIVE_SETS("Do about 5 sets, as moderate pain allows."),
     PELVIC_TILT_UP_TO_TEN_SETS("Build up to 10 sets as mild pain allows."),
-    ASK_PHYSICIAN_FIRST_WITH_BACK_PAIN("You report back pain: check with your physician before trying this technique."),
     CHECK_SKIN_BEFORE_HEAT_OR_COLD("Swelling, redness and warmth of the back were not checked: if any is present, "
             + "do not use heat or cold and see a professional.");
 

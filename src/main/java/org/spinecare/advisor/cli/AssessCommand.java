@@ -12,6 +12,7 @@ import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.SpineJson;
+import org.spinecare.advisor.audit.AuditException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +29,15 @@ final class AssessCommand implements Callable<Integer> {
 
     @Option(names = "--compact", description = "Print the assessment on one line.")
     boolean compact;
+
+    @Option(names = "--audit", paramLabel = "FILE", description = "Append a hash-chained audit record of the "
+            + "assessment to FILE (JSON Lines; see docs/audit.md).")
+    Path audit;
+
+    @Option(names = "--audit-key-file", paramLabel = "KEYFILE", description = "The HMAC key (hex) for pseudonymous "
+            + "patient references. Default: $SPINE_AUDIT_KEY, else FILE.key beside the audit file, created on first "
+            + "use.")
+    Path auditKeyFile;
 
     /** Makes the advisor instead of {@link SpineAdvisor#create()}; set only by fault-injection tests. */
     java.util.function.Supplier<SpineAdvisor> advisors;
@@ -46,10 +56,27 @@ final class AssessCommand implements Callable<Integer> {
             err.println("spine: cannot read " + file + ": " + Errors.oneLine(e));
             return SpineCli.INVALID_INPUT;
         }
-        try {
-            Assessment assessment = (advisors != null ? advisors.get() : SpineAdvisor.create()).assess(facts);
+        AuditedTrail trail = null;
+        if (audit != null) {
+            try {
+                trail = AuditedTrail.open(audit, auditKeyFile, err);
+            } catch (IllegalArgumentException e) {
+                err.println("spine: audit key: " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            } catch (AuditException | IOException e) {
+                err.println("spine: no assessment: " + Errors.oneLine(e));
+                return SpineCli.FAILED;
+            }
+        }
+        try (AuditedTrail closing = trail) {
+            SpineAdvisor advisor = advisors != null ? advisors.get()
+                    : trail == null ? SpineAdvisor.create() : SpineAdvisor.builder().auditTrail(trail).build();
+            Assessment assessment = advisor.assess(facts);
             out.println(compact ? SpineJson.writeAssessment(assessment) : SpineJson.writePretty(assessment));
             out.flush();
+            if (trail != null) {
+                trail.reportRecorded(err, audit);
+            }
             return SpineCli.OK;
         } catch (AssessmentException e) {
             err.println("spine: no assessment: " + Errors.oneLine(e));

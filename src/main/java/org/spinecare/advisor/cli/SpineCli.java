@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "spine", mixinStandardHelpOptions = true,
         versionProvider = SpineCli.Version.class,
         description = "Lower-back decision support: triage, self-care techniques and the rules behind them.",
-        subcommands = {AssessCommand.class, RulesCommand.class})
+        subcommands = {AssessCommand.class, RulesCommand.class, ScenariosCommand.class,
+                AuditCommand.class})
 public final class SpineCli {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -1,0 +1,157 @@
+package org.spinecare.advisor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.spinecare.advisor.InvalidFactsException;
+import org.spinecare.advisor.PatientFacts;
+import org.spinecare.advisor.SpineJson;
+import org.spinecare.advisor.audit.AuditRecord;
+import org.spinecare.advisor.audit.CanonicalInput;
+import org.spinecare.advisor.audit.AuditVerifier;
+import org.spinecare.advisor.audit.AuditVerifier.Verification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "audit", description = "Check or read an audit file written by assess --audit.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Show.class, AuditCommand.InputHash.class})
+final class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return SpineCli.INVALID_INPUT;
+    }
+
+    @Command(name = "verify", description = "Check every record and the hash chain: prints OK, N records (exit 0) "
+            + "or the first bad record's number and why (exit 1).")
+    static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The audit file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Verification verification = AuditVerifier.verify(file);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(verification.message());
+            out.flush();
+            return verification.ok() ? SpineCli.OK : SpineCli.FAILED;
+        }
+    }
+
+    @Command(name = "show", description = "Print the records readably, after checking them (exit 1 at the first "
+            + "bad record).")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The audit file.")
+        Path file;
+
+        @Option(names = "--request", paramLabel = "ID", description = "Only the record of this request id.")
+        UUID request;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int[] shown = {0};
+            Verification verification = AuditVerifier.verify(file, record -> {
+                if (request == null || request.equals(record.requestId())) {
+                    print(out, record);
+                    shown[0]++;
+                }
+            });
+            out.flush();
+            if (!verification.ok()) {
+                err.println("spine: " + file + ": " + verification.message());
+                return SpineCli.FAILED;
+            }
+            if (request != null && shown[0] == 0) {
+                err.println("spine: no record of request " + request + " in " + file);
+                return SpineCli.FAILED;
+            }
+            return SpineCli.OK;
+        }
+    }
+
+    @Command(name = "input-hash", description = "Print the SHA-256 of a patient facts file's canonical form: the "
+            + "inputSha256 its audit record holds. --canonical prints the canonical form instead.")
+    static final class InputHash implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "Patient facts as JSON.")
+        Path file;
+
+        @Option(names = "--canonical", description = "Print the canonical JSON that is hashed.")
+        boolean canonical;
+
+        @Override
+        public Integer call() {
+            PatientFacts facts;
+            try {
+                facts = SpineJson.readFacts(Files.readAllBytes(file));
+            } catch (InvalidFactsException e) {
+                spec.commandLine().getErr().println("spine: invalid input: " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("spine: cannot read " + file + ": " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(canonical ? CanonicalInput.json(facts) : CanonicalInput.sha256(facts));
+            out.flush();
+            return SpineCli.OK;
+        }
+    }
+
+    static void print(PrintWriter out, AuditRecord r) {
+        AuditRecord.Outcome o = r.outcome();
+        out.println("record " + r.seq() + "  " + r.time() + "  request " + r.requestId());
+        row(out, "knowledge base", r.knowledgeBase().releaseId() + "  rules sha256 "
+                + r.knowledgeBase().rulesSha256());
+        row(out, "library", r.libraryVersion());
+        row(out, "patient", r.patientPseudonym() == null ? "(no reference given)"
+                : "pseudonym " + r.patientPseudonym() + "  key id " + r.keyId());
+        row(out, "input sha256", r.inputSha256());
+        row(out, "triage", o.triage());
+        row(out, "red flags", list(o.redFlags()));
+        row(out, "unscreened", list(o.unscreenedRedFlags()));
+        row(out, "stenosis", o.stenosisStatus() + (o.stenosisIndicators().isEmpty() ? ""
+                : "  indicators " + list(o.stenosisIndicators())));
+        row(out, "recommended", list(o.recommended()));
+        row(out, "contraindicated", list(o.contraindicated()));
+        row(out, "fired rules", String.valueOf(r.firedRules().size()));
+        int n = 0;
+        for (AuditRecord.RuleFiring rule : r.firedRules()) {
+            out.println(String.format("  %3d. %s  %s", ++n, rule.id(), rule.name()));
+            if (!rule.matched().isEmpty()) {
+                out.println("        matched " + list(rule.matched()));
+            }
+        }
+        row(out, "prev hash", r.prevHash());
+        row(out, "hash", r.hash());
+        out.println();
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        out.println(String.format("  %-16s %s", label, value));
+    }
+
+    private static String list(List<String> values) {
+        return values.isEmpty() ? "-" : String.join(", ", values);
+    }
+}
