@@ -2,7 +2,6 @@ package org.spinecare.advisor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,7 +41,11 @@ final class KnowledgeBase {
 
     /** Loads the knowledge base shipped in the kjar on the class path and runs the start-up self-check. */
     static KnowledgeBase load() {
-        ClassLoader loader = KnowledgeBase.class.getClassLoader();
+        return load(KnowledgeBase.class.getClassLoader());
+    }
+
+    /** Loads from the given class loader; tests pass one that serves tampered or missing resources. */
+    static KnowledgeBase load(ClassLoader loader) {
         RuleSources sources = RuleSources.read(loader);
         if (!sources.actualSha256().equals(sources.declaredSha256())) {
             throw new KnowledgeBaseException("rule sources do not match the digest recorded at build time ("
@@ -95,7 +98,8 @@ final class KnowledgeBase {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A kjar that cannot be read (for example replaced on disk while in use) is not a knowledge base.
+            throw new KnowledgeBaseException("the knowledge base could not be read: " + e.getMessage(), e);
         }
         if (modelClasses.isEmpty()) {
             throw new KnowledgeBaseException("the kjar's executable model lists no rule classes");

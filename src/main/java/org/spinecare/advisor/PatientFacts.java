@@ -40,6 +40,11 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
             throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
                     "must be 1 to " + MAX_PATIENT_REF_LENGTH + " characters and not blank");
         }
+        if (patientRef != null && !printable(patientRef)) {
+            // The reference is copied into audit records and logs: no terminal escapes, line breaks or broken text.
+            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
+                    "must hold printable characters only, without control characters or unpaired surrogates");
+        }
         checkRange("$.ageYears", ageYears, 0, 130);
         checkRange("$.painScore", painScore, 0, 10);
         checkRange("$.sittingHoursPerDay", sittingHoursPerDay, 0, 24);
@@ -92,6 +97,18 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
             });
         }
         return Collections.unmodifiableMap(copy);
+    }
+
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkRange(String path, Integer value, int min, int max) {

@@ -2,7 +2,6 @@ package org.spinecare.advisor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +43,8 @@ final class RuleSources {
             }
             manifest.load(in);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A kjar that cannot be read (for example replaced on disk while in use) is not a knowledge base.
+            throw new KnowledgeBaseException("the knowledge base could not be read: " + e.getMessage(), e);
         }
         String releaseId = required(manifest, "releaseId");
         String declared = required(manifest, "rulesSha256");
@@ -105,7 +105,8 @@ final class RuleSources {
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A kjar that cannot be read (for example replaced on disk while in use) is not a knowledge base.
+            throw new KnowledgeBaseException("the knowledge base could not be read: " + e.getMessage(), e);
         }
     }
 

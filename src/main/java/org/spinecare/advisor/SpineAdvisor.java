@@ -91,12 +91,17 @@ public final class SpineAdvisor {
     }
 
     private Assessment evaluate(PatientFacts facts) {
+        return evaluateInserting(factsOf(facts));
+    }
+
+    /** Runs the rules on these facts, inserted in this order; package-private so tests can vary the order. */
+    Assessment evaluateInserting(List<Object> inserted) {
         KieSession session = sessions != null ? sessions.newKieSession() : knowledgeBase.kieBase().newKieSession();
         FiringRecorder recorder = new FiringRecorder(knowledgeBase.ruleByName());
         try {
             session.addEventListener((AgendaEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
-            for (Object fact : factsOf(facts)) {
+            for (Object fact : inserted) {
                 session.insert(fact);
             }
             for (String phase : KnowledgeBase.phasesInFocusOrder()) {

@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.spinecare.kb.CrackingFrequency;
 import org.spinecare.kb.Diagnosis;
@@ -37,6 +38,8 @@ public final class SpineJson {
     /** A real patient's facts take well under 2 KiB; the cap bounds memory for hostile input. */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
     static final int MAX_NESTING_DEPTH = 8;
+    private static final int SHORT_TEXT = 40;
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("patientRef", "ageYears", "painScore", "findings",
             "diagnoses", "cracking", "tensionOnset", "sittingHoursPerDay");
@@ -84,7 +87,9 @@ public final class SpineJson {
     }
 
     static JsonNode parse(byte[] json) {
-        if (json.length == 0 || new String(json, StandardCharsets.UTF_8).isBlank()) {
+        // Cheap checks on the raw bytes come first, and the size cap before anything that copies the input, so
+        // that hostile input costs a bounded amount of memory and time.
+        if (json.length == 0) {
             throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
         }
         if (startsWithByteOrderMark(json)) {
@@ -94,6 +99,14 @@ public final class SpineJson {
         if (json.length > MAX_DOCUMENT_BYTES) {
             throw new InvalidFactsException(InvalidFactsException.TOO_LARGE, "$",
                     "the input is " + json.length + " bytes; at most " + MAX_DOCUMENT_BYTES + " are accepted");
+        }
+        if (containsNulByte(json)) {
+            // Jackson would silently decode UTF-16 or UTF-32; the contract is UTF-8, where NUL is never valid JSON.
+            throw new InvalidFactsException(InvalidFactsException.MALFORMED_JSON, "$",
+                    "not valid JSON: the input is not UTF-8 or contains a NUL byte");
+        }
+        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
         }
         try {
             return MAPPER.readTree(json);
@@ -121,10 +134,20 @@ public final class SpineJson {
         }
     }
 
+    private static boolean containsNulByte(byte[] json) {
+        for (byte b : json) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static PatientFacts toFacts(JsonNode root) {
         if (root == null || root.isMissingNode()) {
             throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
         }
+        requireNotNull(root, "$");
         requireObject(root, "$");
         rejectUnknownFields(root, "$", TOP_LEVEL_FIELDS);
         PatientFacts.Cracking cracking = null;
@@ -157,7 +180,7 @@ public final class SpineJson {
         requireObject(node, "$.findings");
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String path = "$.findings." + shorten(entry.getKey());
+            String path = member("$.findings", entry.getKey());
             Finding finding = code(entry.getKey(), path, Finding.class, "finding code");
             JsonNode value = entry.getValue();
             requireNotNull(value, path);
@@ -271,7 +294,7 @@ public final class SpineJson {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new InvalidFactsException(InvalidFactsException.UNKNOWN_FIELD, path + "." + shorten(name),
+                throw new InvalidFactsException(InvalidFactsException.UNKNOWN_FIELD, member(path, name),
                         "unknown field; valid: " + allowed.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
@@ -299,9 +322,39 @@ public final class SpineJson {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    /** Echoes at most a short prefix of hostile input back in an error message. */
+    /** Echoes at most a short prefix of hostile input back in an error message, with no control characters. */
     private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        return escape(text.length() <= SHORT_TEXT ? text : text.substring(0, SHORT_TEXT) + "...");
+    }
+
+    /**
+     * The path of a member: {@code $.findings.FEVER} for a plain name (cut after 40 characters), {@code $['a.b']}
+     * for any other, so that a hostile key can neither pass for another path nor put control characters into the
+     * one-line error.
+     */
+    static String member(String parent, String name) {
+        if (PLAIN_NAME.matcher(name).matches()) {
+            return parent + "." + shorten(name);
+        }
+        return parent + "['" + shorten(name).replace("'", "\\'") + "']";
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\\'
+                    || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean startsWithByteOrderMark(byte[] json) {
@@ -321,7 +374,7 @@ public final class SpineJson {
         StringBuilder path = new StringBuilder();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) {
-                path.insert(0, "." + shorten(c.getCurrentName()));
+                path.insert(0, member("", c.getCurrentName()));
             } else if (c.inArray()) {
                 path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
             }

@@ -56,6 +56,9 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Batch: worker threads (default: all cores).")
     Integer batchThreads;
 
+    /** Makes the advisor instead of {@link SpineAdvisor#create()}; set only by fault-injection tests. */
+    java.util.function.Supplier<SpineAdvisor> advisors;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,8 +96,8 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
         try (AuditedTrail closing = trail) {
-            SpineAdvisor advisor = trail == null ? SpineAdvisor.create()
-                    : SpineAdvisor.builder().auditTrail(trail).build();
+            SpineAdvisor advisor = advisors != null ? advisors.get()
+                    : trail == null ? SpineAdvisor.create() : SpineAdvisor.builder().auditTrail(trail).build();
             if (jsonl != null) {
                 // Every assessed line is audited; a line whose record cannot be written fails like any assessment.
                 return BatchRun.run(advisor, jsonl, batchOut, batchErrors, batchThreads, err);

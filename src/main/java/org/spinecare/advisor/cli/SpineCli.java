@@ -20,7 +20,12 @@ public final class SpineCli {
 
     /** Runs the command line; returns the exit code instead of exiting, for tests. */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new SpineCli());
+        return run(CommandLine.defaultFactory(), args);
+    }
+
+    /** Runs with the given factory for commands, so that tests can hand a command a faulty advisor. */
+    static int run(CommandLine.IFactory factory, String... args) {
+        CommandLine commandLine = new CommandLine(new SpineCli(), factory);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             cl.getErr().println("spine: " + Errors.oneLine(e));
             return FAILED;

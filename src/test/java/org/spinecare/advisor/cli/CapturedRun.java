@@ -1,0 +1,51 @@
+package org.spinecare.advisor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntSupplier;
+
+/** One in-process run of the command line with stdin, stdout and stderr captured. Not for parallel tests. */
+record CapturedRun(int exitCode, String out, String err) {
+
+    static CapturedRun of(IntSupplier run) {
+        return of(new byte[0], run);
+    }
+
+    static synchronized CapturedRun of(byte[] stdin, IntSupplier run) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin));
+            int code = run.getAsInt();
+            System.out.flush();
+            System.err.flush();
+            return new CapturedRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        }
+    }
+
+    /** Exactly one line on stderr, starting with this text, with no stack trace and no control characters. */
+    void assertOneLineOnStderr(String start) {
+        assertTrue(err.endsWith(System.lineSeparator()) || err.endsWith("\n"), "a whole line: [" + err + "]");
+        String line = err.strip();
+        assertEquals(1, err.lines().count(), "one line on stderr: [" + err + "]");
+        assertTrue(line.startsWith(start), "stderr: [" + err + "]");
+        assertFalse(line.chars().anyMatch(Character::isISOControl), "no control characters: [" + err + "]");
+        CliFailSafeTest.assertNoStackTrace(err);
+    }
+}
