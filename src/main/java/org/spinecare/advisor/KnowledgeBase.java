@@ -24,8 +24,18 @@ import org.kie.api.runtime.KieContainer;
  */
 final class KnowledgeBase {
     static final String KBASE_NAME = "spineKBase";
-    /** Agenda groups in the order they run; every rule belongs to exactly one. */
-    static final List<String> PHASES = List.of("screening", "conclusions", "advice", "finishing");
+    /**
+     * Agenda groups in the order they run; every rule belongs to exactly one. A group is a phase (screening,
+     * conclusions, advice, finishing: triage must be final before advice is chosen) and the DRL file of one
+     * concern. Within a group rules fire in file order; giving each file its own group makes the firing order
+     * independent of the order in which the build happened to read the files, so the trail is reproducible.
+     */
+    static final List<String> PHASES = List.of(
+            "screening:red-flags", "screening:professional-help", "screening:diagnoses", "screening:stenosis",
+            "conclusions:stenosis", "conclusions:triage",
+            "advice:contraindications", "advice:stenosis", "advice:stretches", "advice:cracking",
+            "advice:heat-and-cold", "advice:lifestyle",
+            "finishing:safety", "finishing:stretches", "finishing:heat-and-cold");
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;

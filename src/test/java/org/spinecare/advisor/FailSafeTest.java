@@ -86,7 +86,7 @@ class FailSafeTest {
     @Test
     void a_knowledge_base_that_reaches_two_triages_is_refused() {
         SpineAdvisor advisor = FaultInjection.advisor(SELF_CARE_TRIAGE, NO_STENOSIS,
-                rule("A faulty second triage", "TT05", "conclusions", "Triage(level == TriageLevel.SELF_CARE)",
+                rule("A faulty second triage", "TT05", "conclusions:triage", "Triage(level == TriageLevel.SELF_CARE)",
                         "insert(new Triage(TriageLevel.ROUTINE));"));
         AssessmentException e = assertThrows(AssessmentException.class, () -> advisor.assess(PatientFacts.empty()));
         assertTrue(e.getMessage().contains("2 conclusions on triage"), e.getMessage());
@@ -103,12 +103,12 @@ class FailSafeTest {
     void a_rule_that_advises_a_stretch_in_an_emergency_is_caught_before_the_answer_leaves() {
         // Given a faulty knowledge base that recommends a stretch with emergency triage
         SpineAdvisor advisor = FaultInjection.advisor(NO_STENOSIS,
-                rule("Everything is an emergency", "TT06", "conclusions", "not Triage()",
+                rule("Everything is an emergency", "TT06", "conclusions:triage", "not Triage()",
                         "insert(new Triage(TriageLevel.EMERGENCY));"
                                 + " insert(new Contraindication(Advice.CRACK_SEATED_CHAIR, ContraindicationReason.ESCALATED_TRIAGE));"
                                 + " insert(new Contraindication(Advice.CRACK_SEATED_FLOOR_TWIST, ContraindicationReason.ESCALATED_TRIAGE));"
                                 + " insert(new Contraindication(Advice.CRACK_LYING_SPINAL_TWIST, ContraindicationReason.ESCALATED_TRIAGE));"),
-                rule("A faulty stretch recommendation", "TT07", "advice", "Triage()",
+                rule("A faulty stretch recommendation", "TT07", "advice:stretches", "Triage()",
                         "insert(new Recommendation(Advice.STRETCH_KNEE_TO_CHEST));"));
         // Then the safety invariants refuse the result
         AssessmentException e = assertThrows(AssessmentException.class, () -> advisor.assess(PatientFacts.empty()));
@@ -128,31 +128,31 @@ class FailSafeTest {
     @Test
     void a_rule_without_an_id_fails_the_start_up_self_check() {
         assertSelfCheckFails("has no @id", FaultInjection.ruleWithMetadata("No id", "@source(\"S\") @basis(STATED)",
-                "screening", "FindingFact()", "// nothing"));
+                "screening:red-flags", "FindingFact()", "// nothing"));
     }
 
     @Test
     void a_rule_without_a_source_fails_the_start_up_self_check() {
         assertSelfCheckFails("has no @source", FaultInjection.ruleWithMetadata("No source", "@id(TT10) @basis(STATED)",
-                "screening", "FindingFact()", "// nothing"));
+                "screening:red-flags", "FindingFact()", "// nothing"));
     }
 
     @Test
     void a_rule_without_a_basis_fails_the_start_up_self_check() {
         assertSelfCheckFails("has no @basis", FaultInjection.ruleWithMetadata("No basis",
-                "@id(TT11) @source(\"S\")", "screening", "FindingFact()", "// nothing"));
+                "@id(TT11) @source(\"S\")", "screening:red-flags", "FindingFact()", "// nothing"));
     }
 
     @Test
     void a_rule_whose_basis_is_neither_stated_nor_inferred_fails_the_start_up_self_check() {
         assertSelfCheckFails("@basis other than STATED or INFERRED", FaultInjection.ruleWithMetadata("Odd basis",
-                "@id(TT12) @source(\"S\") @basis(GUESSED)", "screening", "FindingFact()", "// nothing"));
+                "@id(TT12) @source(\"S\") @basis(GUESSED)", "screening:red-flags", "FindingFact()", "// nothing"));
     }
 
     @Test
     void an_inferred_rule_that_does_not_say_why_fails_the_start_up_self_check() {
         assertSelfCheckFails("does not say why", FaultInjection.ruleWithMetadata("Inferred without why",
-                "@id(TT13) @source(\"S\") @basis(INFERRED)", "screening", "FindingFact()", "// nothing"));
+                "@id(TT13) @source(\"S\") @basis(INFERRED)", "screening:red-flags", "FindingFact()", "// nothing"));
     }
 
     @Test
@@ -171,8 +171,8 @@ class FailSafeTest {
     @Test
     void two_rules_with_one_id_fail_the_start_up_self_check() {
         assertSelfCheckFails("rule id TT16 is used twice",
-                rule("First of a pair", "TT16", "screening", "FindingFact()", "// nothing"),
-                rule("Second of a pair", "TT16", "screening", "FindingFact()", "// nothing"));
+                rule("First of a pair", "TT16", "screening:red-flags", "FindingFact()", "// nothing"),
+                rule("Second of a pair", "TT16", "screening:red-flags", "FindingFact()", "// nothing"));
     }
 
     @Test

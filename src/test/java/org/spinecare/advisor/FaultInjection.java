@@ -24,14 +24,14 @@ public final class FaultInjection {
     static final String META = "@id(%s) @source(\"Test section\") @basis(STATED)";
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
 
-    static final String SELF_CARE_TRIAGE = rule("Self-care when nothing escalates", "TT01", "conclusions",
+    static final String SELF_CARE_TRIAGE = rule("Self-care when nothing escalates", "TT01", "conclusions:triage",
             "not Triage()", "insert(new Triage(TriageLevel.SELF_CARE));");
-    static final String NO_STENOSIS = rule("Stenosis is not indicated", "TT02", "conclusions",
+    static final String NO_STENOSIS = rule("Stenosis is not indicated", "TT02", "conclusions:triage",
             "not StenosisAssessment()", "insert(new StenosisAssessment(StenosisStatus.NOT_INDICATED));");
-    static final String THROWS_ON_FEVER = rule("A faulty rule throws when fever is present", "TT03", "screening",
+    static final String THROWS_ON_FEVER = rule("A faulty rule throws when fever is present", "TT03", "screening:red-flags",
             "FindingFact(finding == Finding.FEVER, state == FindingState.PRESENT)",
             "throw new IllegalStateException(\"injected fault in a rule consequence\");");
-    static final String LOOPS_ON_WEAKNESS = rule("A faulty rule re-inserts weakness forever", "TT04", "screening",
+    static final String LOOPS_ON_WEAKNESS = rule("A faulty rule re-inserts weakness forever", "TT04", "screening:red-flags",
             "$f : FindingFact(finding == Finding.WEAKNESS, state == FindingState.PRESENT)",
             "delete($f); insert(new FindingFact($f.finding(), $f.state()));");
 

@@ -60,4 +60,17 @@ class KnowledgeBaseLoadingTest {
             assertFalse(rule.basis() == Basis.INFERRED && rule.why().isBlank(), rule.id() + " must say why");
         }
     }
+
+    @Test
+    void every_rule_sits_in_the_agenda_group_of_its_phase_and_its_own_file() {
+        // One group per file keeps the firing order independent of the order the build read the DRL files in.
+        RuleSources sources = RuleSources.read(getClass().getClassLoader());
+        KB.kieBase().getKiePackages().forEach(pkg -> pkg.getRules().forEach(rule -> {
+            String file = sources.fileByRuleName().get(rule.getName());
+            String stem = file.substring(file.lastIndexOf('/') + 1).replace(".drl", "");
+            String group = ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getAgendaGroup();
+            assertTrue(group.endsWith(":" + stem) && KnowledgeBase.PHASES.contains(group),
+                    rule.getName() + " is in agenda group " + group + " but lives in " + file);
+        }));
+    }
 }
