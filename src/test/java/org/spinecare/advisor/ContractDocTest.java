@@ -65,7 +65,7 @@ class ContractDocTest {
             assertTrue(documented.get("knowledgeBase").get("rulesSha256").textValue().matches("[0-9a-f]{64}"));
             ((ObjectNode) actual.get("knowledgeBase")).remove("rulesSha256");
             ((ObjectNode) documented.get("knowledgeBase")).remove("rulesSha256");
-            assertEquals(actual, documented, "docs/contract.md shows an outdated answer for " + example.file()
+            assertEquals(documented, actual, "docs/contract.md shows an outdated answer for " + example.file()
                     + "; paste the output of ./spine assess " + example.file());
         }
     }
