@@ -226,11 +226,10 @@ public final class SpineJson {
     }
 
     private static Integer intField(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
+        JsonNode node = reported(parent, name, path);
         if (node == null) {
             return null;
         }
-        requireNotNull(node, path);
         if (!node.isIntegralNumber()) {
             throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path,
                     node.isNumber() ? "must be a whole number" : "must be a number, not " + typeName(node));
@@ -242,42 +241,39 @@ public final class SpineJson {
     }
 
     private static String stringField(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
-        if (node == null) {
-            return null;
-        }
-        requireNotNull(node, path);
-        if (!node.isTextual()) {
-            throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path,
-                    "must be a string, not " + typeName(node));
-        }
-        return node.textValue();
+        JsonNode node = reported(parent, name, path);
+        return node == null ? null : requireType(node, node.isTextual(), path, "must be a string").textValue();
     }
 
     private static Boolean booleanField(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
-        if (node == null) {
-            return null;
-        }
-        requireNotNull(node, path);
-        if (!node.isBoolean()) {
-            throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path,
-                    "must be true or false, not " + typeName(node));
-        }
-        return node.booleanValue();
+        JsonNode node = reported(parent, name, path);
+        return node == null ? null : requireType(node, node.isBoolean(), path, "must be true or false").booleanValue();
     }
 
     private static <E extends Enum<E>> E enumField(JsonNode parent, String name, String path, Class<E> type) {
-        JsonNode node = parent.get(name);
+        JsonNode node = reported(parent, name, path);
         if (node == null) {
             return null;
         }
-        requireNotNull(node, path);
-        if (!node.isTextual()) {
-            throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path,
-                    "must be one of " + validCodes(type) + ", not " + typeName(node));
-        }
+        requireType(node, node.isTextual(), path, "must be one of " + validCodes(type));
         return code(node.textValue(), path, type, "value");
+    }
+
+    /** The field's value, or null when the field is left out; an explicit JSON null is an error. */
+    private static JsonNode reported(JsonNode parent, String name, String path) {
+        JsonNode node = parent.get(name);
+        if (node != null) {
+            requireNotNull(node, path);
+        }
+        return node;
+    }
+
+    private static JsonNode requireType(JsonNode node, boolean rightType, String path, String expectation) {
+        if (!rightType) {
+            throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path,
+                    expectation + ", not " + typeName(node));
+        }
+        return node;
     }
 
     private static <E extends Enum<E>> E code(String text, String path, Class<E> type, String what) {

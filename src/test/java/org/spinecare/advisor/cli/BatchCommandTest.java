@@ -41,16 +41,16 @@ class BatchCommandTest {
         Path out = dir.resolve("out.jsonl");
         SpineCli.run("generate", "--count", "300", "--seed", "4", "--out", in.toString());
         // When they are assessed in batch
-        Captured run = capture(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--out", out.toString()));
+        CliRun run = CliRun.of(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--out", out.toString()));
         // Then every line is assessed as a single call would, exit 0, and stderr holds only the summary
-        assertEquals(0, run.exit, run.err);
+        assertEquals(0, run.exit(), run.err());
         SpineAdvisor advisor = SpineAdvisor.create();
         List<String> expected = Files.readAllLines(in).stream()
                 .map(line -> SpineJson.writeAssessment(advisor.assess(SpineJson.readFacts(line)))).toList();
         assertEquals(expected, Files.readAllLines(out));
-        assertTrue(run.err.matches("spine: 300 patients, 0 errors \\(0 invalid, 0 failed\\), \\d+ patients/s in "
-                + "[0-9.]+ s\\R"), run.err);
-        assertEquals("", run.out);
+        assertTrue(run.err().matches("spine: 300 patients, 0 errors \\(0 invalid, 0 failed\\), \\d+ patients/s in "
+                + "[0-9.]+ s\\R"), run.err());
+        assertEquals("", run.out());
     }
 
     @Test
@@ -60,14 +60,14 @@ class BatchCommandTest {
         Path audit = dir.resolve("audit.jsonl");
         SpineCli.run("generate", "--count", "120", "--seed", "5", "--out", in.toString());
         // When they are assessed in batch with --audit
-        Captured run = capture(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--out",
+        CliRun run = CliRun.of(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--out",
                 dir.resolve("out.jsonl").toString(), "--audit", audit.toString()));
         // Then each patient has one record and the chain verifies
-        assertEquals(0, run.exit, run.err);
+        assertEquals(0, run.exit(), run.err());
         assertEquals(120, Files.readAllLines(audit).size());
-        Captured verify = capture(() -> SpineCli.run("audit", "verify", audit.toString()));
-        assertEquals(0, verify.exit, verify.err);
-        assertEquals("OK, 120 records", verify.out.strip());
+        CliRun verify = CliRun.of(() -> SpineCli.run("audit", "verify", audit.toString()));
+        assertEquals(0, verify.exit(), verify.err());
+        assertEquals("OK, 120 records", verify.out().strip());
     }
 
     @Test
@@ -77,15 +77,15 @@ class BatchCommandTest {
         Path errors = dir.resolve("errors.txt");
         Files.writeString(in, "{\"ageYears\":40}\n{\"age\":40}\n{\"painScore\":3}\n");
         // When it is assessed in batch with assessments on stdout
-        Captured run = capture(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--errors", errors.toString()));
+        CliRun run = CliRun.of(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--errors", errors.toString()));
         // Then exit 2, the two good lines on stdout, the bad one named by number in the error file
-        assertEquals(2, run.exit);
-        assertEquals(2, run.out.lines().count());
+        assertEquals(2, run.exit());
+        assertEquals(2, run.out().lines().count());
         List<String> errorLines = Files.readAllLines(errors);
         assertEquals(1, errorLines.size());
         assertTrue(errorLines.get(0).startsWith("line 2: $.age: unknown field") && errorLines.get(0)
                 .endsWith("[UNKNOWN_FIELD]"), errorLines.get(0));
-        assertTrue(run.err.startsWith("spine: 3 patients, 1 errors (1 invalid, 0 failed)"), run.err);
+        assertTrue(run.err().startsWith("spine: 3 patients, 1 errors (1 invalid, 0 failed)"), run.err());
     }
 
     @Test
@@ -95,44 +95,20 @@ class BatchCommandTest {
         Files.writeString(in, "{\"ageYears\":40}\n");
         String out = dir.resolve("missing").resolve("out.jsonl").toString();
         // When the batch runs / Then it fails with one line naming the output
-        Captured run = capture(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--out", out));
-        assertEquals(1, run.exit);
-        assertEquals("spine: cannot write " + out + ": no such file or directory", run.err.strip());
+        CliRun run = CliRun.of(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--out", out));
+        assertEquals(1, run.exit());
+        assertEquals("spine: cannot write " + out + ": no such file or directory", run.err().strip());
     }
 
     @Test
     void assess_needs_either_a_file_or_jsonl_and_reports_a_missing_input() {
         // Given neither, both, or a missing batch file / When assess runs / Then exit 2 with one line on stderr
-        assertEquals(2, capture(() -> SpineCli.run("assess")).exit);
-        assertEquals(2, capture(() -> SpineCli.run("assess", "x.json", "--jsonl", "y.jsonl")).exit);
-        assertEquals(2, capture(() -> SpineCli.run("assess", "scenarios/examples/cauda-equina.json", "--out", "o"))
-                .exit);
-        Captured missing = capture(() -> SpineCli.run("assess", "--jsonl", dir.resolve("none.jsonl").toString()));
-        assertEquals(2, missing.exit);
-        assertTrue(missing.err.startsWith("spine: cannot read ") && missing.err.lines().count() == 1, missing.err);
-    }
-
-    private record Captured(int exit, String out, String err) {
-    }
-
-    private interface Cli {
-        int run();
-    }
-
-    private static Captured capture(Cli cli) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = cli.run();
-            System.out.flush();
-            return new Captured(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        assertEquals(2, CliRun.of(() -> SpineCli.run("assess")).exit());
+        assertEquals(2, CliRun.of(() -> SpineCli.run("assess", "x.json", "--jsonl", "y.jsonl")).exit());
+        assertEquals(2, CliRun.of(() -> SpineCli.run("assess", "scenarios/examples/cauda-equina.json", "--out", "o"))
+                .exit());
+        CliRun missing = CliRun.of(() -> SpineCli.run("assess", "--jsonl", dir.resolve("none.jsonl").toString()));
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().startsWith("spine: cannot read ") && missing.err().lines().count() == 1, missing.err());
     }
 }

@@ -23,10 +23,10 @@ class CliFailSafeTest {
         // Given a patient with fever and an advisor whose rule throws on fever
         Path patient = write("{\"findings\": {\"FEVER\": \"PRESENT\"}}");
         // When the patient is assessed at the command line
-        CapturedRun run = CapturedRun.of(() -> SpineCli.run(with(FaultInjection::advisorWhoseRuleThrowsOnFever),
+        CliRun run = CliRun.of(() -> SpineCli.run(with(FaultInjection::advisorWhoseRuleThrowsOnFever),
                 "assess", patient.toString()));
         // Then the exit code is 1, stderr is one line, stdout is empty
-        assertEquals(SpineCli.FAILED, run.exitCode());
+        assertEquals(SpineCli.FAILED, run.exit());
         assertEquals("", run.out());
         run.assertOneLineOnStderr("spine: no assessment: rule evaluation failed");
     }
@@ -34,9 +34,9 @@ class CliFailSafeTest {
     @Test
     void reaching_the_fired_rule_cap_exits_1_with_one_line_and_no_assessment() throws Exception {
         Path patient = write("{\"findings\": {\"SADDLE_SENSATION_LOSS\": \"PRESENT\"}}");
-        CapturedRun run = CapturedRun.of(() -> SpineCli.run(with(() -> SpineAdvisor.builder().maxFiredRules(1).build()),
+        CliRun run = CliRun.of(() -> SpineCli.run(with(() -> SpineAdvisor.builder().maxFiredRules(1).build()),
                 "assess", patient.toString()));
-        assertEquals(SpineCli.FAILED, run.exitCode());
+        assertEquals(SpineCli.FAILED, run.exit());
         assertEquals("", run.out());
         run.assertOneLineOnStderr("spine: no assessment: more than 1 rules fired");
     }
@@ -44,9 +44,9 @@ class CliFailSafeTest {
     @Test
     void a_knowledge_base_that_fails_its_self_check_exits_1_with_one_line_and_no_assessment() throws Exception {
         Path patient = write("{\"findings\": {\"FEVER\": \"ABSENT\"}}");
-        CapturedRun run = CapturedRun.of(() -> SpineCli.run(with(FaultInjection.advisorOnATamperedKjar()),
+        CliRun run = CliRun.of(() -> SpineCli.run(with(FaultInjection.advisorOnATamperedKjar()),
                 "assess", patient.toString()));
-        assertEquals(SpineCli.FAILED, run.exitCode());
+        assertEquals(SpineCli.FAILED, run.exit());
         assertEquals("", run.out());
         run.assertOneLineOnStderr("spine: no assessment: rule sources do not match the digest");
     }
@@ -55,8 +55,8 @@ class CliFailSafeTest {
     void the_same_patient_with_the_shipped_advisor_exits_0_with_an_assessment() throws Exception {
         // A control: the seam changes nothing when no fault is injected
         Path patient = write("{\"findings\": {\"FEVER\": \"PRESENT\"}}");
-        CapturedRun run = CapturedRun.of(() -> SpineCli.run(with(SpineAdvisor::create), "assess", patient.toString()));
-        assertEquals(SpineCli.OK, run.exitCode(), run.err());
+        CliRun run = CliRun.of(() -> SpineCli.run(with(SpineAdvisor::create), "assess", patient.toString()));
+        assertEquals(SpineCli.OK, run.exit(), run.err());
         assertTrue(run.out().contains("\"triage\" : \"URGENT\""), run.out());
         assertEquals("", run.err());
     }

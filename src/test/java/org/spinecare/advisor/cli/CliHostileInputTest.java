@@ -30,21 +30,21 @@ class CliHostileInputTest {
         Path file = dir.resolve(c.name() + ".json");
         Files.write(file, c.json());
         // When it is assessed; Then exit 2, nothing on stdout, one line on stderr with the code and the path
-        CapturedRun run = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> CapturedRun.of(() -> SpineCli.run("assess", file.toString())));
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> CliRun.of(() -> SpineCli.run("assess", file.toString())));
         assertRejected(c, run);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void malformed_standard_input_exits_2_with_one_line_on_stderr_naming_code_and_path(MalformedCases.Case c) {
-        CapturedRun run = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> CapturedRun.of(c.json(), () -> SpineCli.run("assess", "-")));
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> CliRun.of(c.json(), () -> SpineCli.run("assess", "-")));
         assertRejected(c, run);
     }
 
-    private static void assertRejected(MalformedCases.Case c, CapturedRun run) {
-        assertEquals(SpineCli.INVALID_INPUT, run.exitCode(), c.name() + " stderr: " + run.err());
+    private static void assertRejected(MalformedCases.Case c, CliRun run) {
+        assertEquals(SpineCli.INVALID_INPUT, run.exit(), c.name() + " stderr: " + run.err());
         assertEquals("", run.out(), c.name());
         run.assertOneLineOnStderr("spine: invalid input: " + c.path() + ": ");
         assertTrue(run.err().strip().endsWith("[" + c.code() + "]"), run.err());

@@ -22,26 +22,6 @@ class ScenariosCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, List<String> out, String err) {
-    }
-
-    private static Run spine(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = SpineCli.run(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8).lines().toList(),
-                    stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     private Path scenario(String file, String name, String triage) throws IOException {
         return Files.writeString(dir.resolve(file), "{\"name\": \"" + name + "\", \"source\": "
                 + "\"When to Seek Professional Help for Back Cracking\", \"given\": {\"findings\": " + SCREENED
@@ -52,11 +32,11 @@ class ScenariosCommandTest {
     void all_scenarios_passing_exits_0_with_the_summary_on_the_last_line() throws IOException {
         Path file = scenario("ok.json", "A screened patient with nothing else suits self-care", "SELF_CARE");
 
-        Run run = spine("scenarios", file.toString());
+        CliRun run = CliRun.of("scenarios", file.toString());
 
         assertEquals(0, run.exit(), run.err());
-        assertEquals("PASS  A screened patient with nothing else suits self-care  (" + file + ")", run.out().get(0));
-        assertEquals("1 passed, 0 failed", run.out().get(run.out().size() - 1));
+        assertEquals("PASS  A screened patient with nothing else suits self-care  (" + file + ")", run.outLines().get(0));
+        assertEquals("1 passed, 0 failed", run.outLines().get(run.outLines().size() - 1));
     }
 
     @Test
@@ -64,14 +44,14 @@ class ScenariosCommandTest {
         scenario("a.json", "passes", "SELF_CARE");
         Path failing = scenario("b.json", "fails", "URGENT");
 
-        Run run = spine("scenarios", dir.toString());
+        CliRun run = CliRun.of("scenarios", dir.toString());
 
         assertEquals(1, run.exit());
-        assertTrue(run.out().contains("FAIL  fails  (" + failing + ")"), run.out().toString());
-        assertTrue(run.out().contains("      Triage: expected URGENT, got SELF_CARE."), run.out().toString());
-        assertTrue(run.out().contains("        TR-001  Without any reason to escalate the complaint suits self-care"),
-                run.out().toString());
-        assertEquals("1 passed, 1 failed", run.out().get(run.out().size() - 1));
+        assertTrue(run.outLines().contains("FAIL  fails  (" + failing + ")"), run.outLines().toString());
+        assertTrue(run.outLines().contains("      Triage: expected URGENT, got SELF_CARE."), run.outLines().toString());
+        assertTrue(run.outLines().contains("        TR-001  Without any reason to escalate the complaint suits self-care"),
+                run.outLines().toString());
+        assertEquals("1 passed, 1 failed", run.outLines().get(run.outLines().size() - 1));
     }
 
     @Test
@@ -80,10 +60,10 @@ class ScenariosCommandTest {
                 + "\"When to Seek Professional Help for Back Cracking\", \"given\": {}, "
                 + "\"expect\": {\"triage\": \"SOON\"}}");
 
-        Run run = spine("scenarios", bad.toString());
+        CliRun run = CliRun.of("scenarios", bad.toString());
 
         assertEquals(2, run.exit());
-        assertEquals(List.of(), run.out());
+        assertEquals(List.of(), run.outLines());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("spine: malformed scenario file " + bad + ": $.expect.triage: unknown "
                 + "triage level 'SOON'"), run.err());
@@ -93,14 +73,14 @@ class ScenariosCommandTest {
     void coverage_adds_the_fired_rules_the_unfired_rules_and_a_table_before_the_summary() throws IOException {
         Path file = scenario("ok.json", "self-care", "SELF_CARE");
 
-        Run run = spine("scenarios", "--coverage", file.toString());
+        CliRun run = CliRun.of("scenarios", "--coverage", file.toString());
 
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().stream().anyMatch(l -> l.matches("Rule coverage: \\d+ of \\d+ rules fired by at least "
-                + "one scenario \\(\\d+\\.\\d%\\)")), run.out().toString());
-        assertTrue(run.out().contains("Rules no scenario fires:"), run.out().toString());
-        assertTrue(run.out().stream().anyMatch(l -> l.matches("TR-001 +1 +1  Without any reason.*")),
-                run.out().toString());
-        assertEquals("1 passed, 0 failed", run.out().get(run.out().size() - 1));
+        assertTrue(run.outLines().stream().anyMatch(l -> l.matches("Rule coverage: \\d+ of \\d+ rules fired by at least "
+                + "one scenario \\(\\d+\\.\\d%\\)")), run.outLines().toString());
+        assertTrue(run.outLines().contains("Rules no scenario fires:"), run.outLines().toString());
+        assertTrue(run.outLines().stream().anyMatch(l -> l.matches("TR-001 +1 +1  Without any reason.*")),
+                run.outLines().toString());
+        assertEquals("1 passed, 0 failed", run.outLines().get(run.outLines().size() - 1));
     }
 }

@@ -25,18 +25,11 @@ import org.spinecare.advisor.SpineAdvisor;
 class SpineCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one run printed and returned. */
-    record Run(int exitCode, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
     @Test
     void assess_prints_the_assessment_json_and_exits_zero() throws Exception {
-        Run run = run(null, "assess", "scenarios/examples/cauda-equina.json");
+        CliRun run = CliRun.of("assess", "scenarios/examples/cauda-equina.json");
 
-        assertEquals(SpineCli.OK, run.exitCode(), run.err());
+        assertEquals(SpineCli.OK, run.exit(), run.err());
         assertEquals("", run.err());
         JsonNode assessment = JSON.readTree(run.out());
         assertEquals("EMERGENCY", assessment.get("triage").textValue());
@@ -49,18 +42,18 @@ class SpineCliTest {
     void assess_with_a_dash_reads_standard_input() throws Exception {
         String facts = Files.readString(Path.of("scenarios/examples/self-care-urge-to-pop.json"));
 
-        Run run = run(facts, "assess", "--compact", "-");
+        CliRun run = CliRun.withStdin(facts, "assess", "--compact", "-");
 
-        assertEquals(SpineCli.OK, run.exitCode(), run.err());
+        assertEquals(SpineCli.OK, run.exit(), run.err());
         assertEquals(1, run.out().lines().count(), "--compact prints one line");
         assertEquals("SELF_CARE", JSON.readTree(run.out()).get("triage").textValue());
     }
 
     @Test
     void invalid_input_exits_two_with_one_line_naming_the_field_and_nothing_on_stdout() {
-        Run run = run("{\"ageYears\": 58, \"painScore\": 11}", "assess", "-");
+        CliRun run = CliRun.withStdin("{\"ageYears\": 58, \"painScore\": 11}", "assess", "-");
 
-        assertEquals(SpineCli.INVALID_INPUT, run.exitCode());
+        assertEquals(SpineCli.INVALID_INPUT, run.exit());
         assertEquals("", run.out());
         assertEquals(List.of("spine: invalid input: $.painScore: must be between 0 and 10, was 11 [OUT_OF_RANGE]"),
                 run.errLines());
@@ -68,9 +61,9 @@ class SpineCliTest {
 
     @Test
     void malformed_json_exits_two_with_one_line_and_no_stack_trace() {
-        Run run = run("{\"findings\": {\"FEVER\": PRESENT}}", "assess", "-");
+        CliRun run = CliRun.withStdin("{\"findings\": {\"FEVER\": PRESENT}}", "assess", "-");
 
-        assertEquals(SpineCli.INVALID_INPUT, run.exitCode());
+        assertEquals(SpineCli.INVALID_INPUT, run.exit());
         assertEquals("", run.out());
         assertEquals(1, run.errLines().size(), run.err());
         assertTrue(run.err().contains("[MALFORMED_JSON]"), run.err());
@@ -79,9 +72,9 @@ class SpineCliTest {
 
     @Test
     void a_missing_file_exits_two_with_one_line() {
-        Run run = run(null, "assess", "scenarios/examples/no-such-patient.json");
+        CliRun run = CliRun.of("assess", "scenarios/examples/no-such-patient.json");
 
-        assertEquals(SpineCli.INVALID_INPUT, run.exitCode());
+        assertEquals(SpineCli.INVALID_INPUT, run.exit());
         assertEquals("", run.out());
         assertEquals(1, run.errLines().size(), run.err());
         assertEquals(List.of("spine: cannot read scenarios/examples/no-such-patient.json: no such file"),
@@ -90,18 +83,18 @@ class SpineCliTest {
 
     @Test
     void a_directory_instead_of_a_file_exits_two_with_one_line(@TempDir Path dir) {
-        Run run = run(null, "assess", dir.toString());
+        CliRun run = CliRun.of("assess", dir.toString());
 
-        assertEquals(SpineCli.INVALID_INPUT, run.exitCode());
+        assertEquals(SpineCli.INVALID_INPUT, run.exit());
         assertEquals("", run.out());
         assertEquals(1, run.errLines().size(), run.err());
     }
 
     @Test
     void a_usage_error_exits_two() {
-        Run run = run(null, "assess");
+        CliRun run = CliRun.of("assess");
 
-        assertEquals(SpineCli.INVALID_INPUT, run.exitCode());
+        assertEquals(SpineCli.INVALID_INPUT, run.exit());
         assertEquals("", run.out());
         assertTrue(run.err().contains("FILE"), run.err());
     }
@@ -110,9 +103,9 @@ class SpineCliTest {
     void rules_lists_every_rule_with_id_basis_source_and_name() {
         List<RuleInfo> rules = SpineAdvisor.create().rules();
 
-        Run run = run(null, "rules");
+        CliRun run = CliRun.of("rules");
 
-        assertEquals(SpineCli.OK, run.exitCode(), run.err());
+        assertEquals(SpineCli.OK, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(rules.size(), lines.size());
         for (int i = 0; i < rules.size(); i++) {
@@ -124,31 +117,10 @@ class SpineCliTest {
     @Test
     void the_committed_rule_catalog_is_exactly_what_rules_markdown_prints() throws Exception {
         // If this fails, regenerate it: ./spine rules --markdown > docs/rules.md
-        Run run = run(null, "rules", "--markdown");
+        CliRun run = CliRun.of("rules", "--markdown");
 
-        assertEquals(SpineCli.OK, run.exitCode(), run.err());
+        assertEquals(SpineCli.OK, run.exit(), run.err());
         assertEquals(Files.readString(Path.of("docs/rules.md")), run.out(),
                 "docs/rules.md is out of date; run ./spine rules --markdown > docs/rules.md");
-    }
-
-    /** Runs the command line with the given standard input (or none), capturing stdout and stderr. */
-    private static Run run(String stdin, String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        InputStream originalIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin == null ? new byte[0]
-                    : stdin.getBytes(StandardCharsets.UTF_8)));
-            int exitCode = SpineCli.run(args);
-            return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-            System.setIn(originalIn);
-        }
     }
 }
