@@ -163,7 +163,7 @@ public class AssessBenchmark {
                 session.getAgenda().getAgendaGroup(phase).setFocus();
             }
             session.fireAllRules(SpineAdvisor.DEFAULT_MAX_FIRED_RULES + 1);
-            return AssessmentAssembler.assemble(session.getObjects(), recorder, knowledgeBase.info());
+            return AssessmentAssembler.assemble(recorder, knowledgeBase.info());
         } finally {
             session.dispose();
         }

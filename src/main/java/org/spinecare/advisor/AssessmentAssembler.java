@@ -1,7 +1,6 @@
 package org.spinecare.advisor;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -21,31 +20,20 @@ import org.spinecare.kb.TriageLevel;
 import org.spinecare.kb.UnscreenedRedFlag;
 
 /**
- * Turns the facts left in working memory into an {@link Assessment}, and refuses to when they break a safety
- * invariant: a result is only ever built from what the rules concluded, never from defaults.
+ * Turns what the rules concluded into an {@link Assessment}, and refuses to when it breaks a safety invariant: a
+ * result is only ever built from facts that rules inserted and that are still in working memory, never from
+ * defaults. Every conclusion is such a fact, so one pass over the recorder's live insertions finds them all.
  */
 final class AssessmentAssembler {
     private AssessmentAssembler() {
     }
 
-    static Assessment assemble(Collection<?> workingMemory, FiringRecorder recorder, KnowledgeBaseInfo kb) {
-        List<FiredRule> fired = recorder.fired();
-        TriageLevel triage = exactlyOne(workingMemory, Triage.class, "triage").level();
-        StenosisAssessment stenosis = exactlyOne(workingMemory, StenosisAssessment.class, "stenosis status");
-
+    static Assessment assemble(FiringRecorder recorder, KnowledgeBaseInfo kb) {
+        List<TriageLevel> triages = new ArrayList<>(1);
+        List<StenosisAssessment> stenosisConclusions = new ArrayList<>(1);
         Set<Finding> redFlags = EnumSet.noneOf(Finding.class);
         Set<Finding> unscreened = EnumSet.noneOf(Finding.class);
         Set<Finding> indicators = EnumSet.noneOf(Finding.class);
-        for (Object fact : workingMemory) {
-            if (fact instanceof RedFlag r) {
-                redFlags.add(r.finding());
-            } else if (fact instanceof UnscreenedRedFlag u) {
-                unscreened.add(u.finding());
-            } else if (fact instanceof StenosisIndicator s) {
-                indicators.add(s.finding());
-            }
-        }
-
         Map<Advice, Set<String>> recommendedBy = new EnumMap<>(Advice.class);
         Map<Advice, Set<String>> contraindicatedBy = new EnumMap<>(Advice.class);
         Map<Advice, Set<ContraindicationReason>> reasons = new EnumMap<>(Advice.class);
@@ -59,8 +47,20 @@ final class AssessmentAssembler {
                 reasons.computeIfAbsent(c.advice(), a -> EnumSet.noneOf(ContraindicationReason.class)).add(c.reason());
             } else if (fact instanceof DoseInstruction d) {
                 doses.computeIfAbsent(d.advice(), a -> EnumSet.noneOf(Instruction.class)).add(d.instruction());
+            } else if (fact instanceof Triage t) {
+                triages.add(t.level());
+            } else if (fact instanceof StenosisAssessment st) {
+                stenosisConclusions.add(st);
+            } else if (fact instanceof RedFlag r) {
+                redFlags.add(r.finding());
+            } else if (fact instanceof UnscreenedRedFlag u) {
+                unscreened.add(u.finding());
+            } else if (fact instanceof StenosisIndicator si) {
+                indicators.add(si.finding());
             }
         }
+        TriageLevel triage = exactlyOne(triages, "triage");
+        StenosisAssessment stenosis = exactlyOne(stenosisConclusions, "stenosis status");
 
         List<Recommendation> recommendations = new ArrayList<>();
         recommendedBy.forEach((advice, ruleIds) -> {
@@ -78,13 +78,12 @@ final class AssessmentAssembler {
 
         Assessment assessment = new Assessment(triage, List.copyOf(redFlags), List.copyOf(unscreened),
                 new Stenosis(stenosis.status(), List.copyOf(indicators)), recommendations, contraindications,
-                fired, kb);
+                recorder.fired(), kb);
         SafetyInvariants.check(assessment);
         return assessment;
     }
 
-    private static <T> T exactlyOne(Collection<?> workingMemory, Class<T> type, String what) {
-        List<T> found = workingMemory.stream().filter(type::isInstance).map(type::cast).toList();
+    private static <T> T exactlyOne(List<T> found, String what) {
         if (found.size() != 1) {
             throw new AssessmentException("the rules reached " + found.size() + " conclusions on " + what
                     + " instead of exactly one");

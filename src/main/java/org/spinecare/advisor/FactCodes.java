@@ -4,7 +4,9 @@ import org.spinecare.kb.Contraindication;
 import org.spinecare.kb.CrackingHabit;
 import org.spinecare.kb.DiagnosisFact;
 import org.spinecare.kb.DoseInstruction;
+import org.spinecare.kb.Finding;
 import org.spinecare.kb.FindingFact;
+import org.spinecare.kb.FindingState;
 import org.spinecare.kb.PatientMeasures;
 import org.spinecare.kb.RedFlag;
 import org.spinecare.kb.StenosisAssessment;
@@ -15,12 +17,23 @@ import org.spinecare.kb.UnscreenedRedFlag;
 
 /** Describes a fact as a short code for the fired-rule trail: codes and numbers only, never free text. */
 final class FactCodes {
+    /** Every finding's code in every state, built once: findings are most of what rules match. */
+    private static final String[][] FINDING_CODES = new String[Finding.values().length][FindingState.values().length];
+
+    static {
+        for (Finding finding : Finding.values()) {
+            for (FindingState state : FindingState.values()) {
+                FINDING_CODES[finding.ordinal()][state.ordinal()] = finding + "=" + state;
+            }
+        }
+    }
+
     private FactCodes() {
     }
 
     static String describe(Object fact) {
         if (fact instanceof FindingFact f) {
-            return f.finding() + "=" + f.state();
+            return FINDING_CODES[f.finding().ordinal()][f.state().ordinal()];
         } else if (fact instanceof DiagnosisFact d) {
             return "diagnosis=" + d.diagnosis();
         } else if (fact instanceof CrackingHabit c) {

@@ -1,5 +1,6 @@
 package org.spinecare.advisor;
 
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.spinecare.kb.Advice;
@@ -10,12 +11,15 @@ import org.spinecare.kb.TriageLevel;
  * is the second line of defence, so that a faulty rule change gives an error, never unsafe advice.
  */
 final class SafetyInvariants {
+    private static final Set<Advice> CRACKING_TECHNIQUES = EnumSet.copyOf(
+            java.util.Arrays.stream(Advice.values()).filter(Advice::isCrackingTechnique).toList());
+
     private SafetyInvariants() {
     }
 
     static void check(Assessment a) {
-        Set<Advice> contraindicated = a.contraindications().stream().map(Contraindication::code)
-                .collect(Collectors.toSet());
+        Set<Advice> contraindicated = EnumSet.noneOf(Advice.class);
+        a.contraindications().forEach(c -> contraindicated.add(c.code()));
         Set<String> firedIds = a.firedRules().stream().map(FiredRule::id).collect(Collectors.toSet());
         for (Recommendation r : a.recommendations()) {
             if (contraindicated.contains(r.code())) {
@@ -30,12 +34,10 @@ final class SafetyInvariants {
         for (Contraindication c : a.contraindications()) {
             requireFired(c.code(), c.ruleIds(), firedIds);
         }
-        if (a.triage() != TriageLevel.SELF_CARE) {
-            for (Advice advice : Advice.values()) {
-                if (advice.isCrackingTechnique() && !contraindicated.contains(advice)) {
-                    throw violation(advice + " is not contraindicated with triage " + a.triage());
-                }
-            }
+        if (a.triage() != TriageLevel.SELF_CARE && !contraindicated.containsAll(CRACKING_TECHNIQUES)) {
+            Advice allowed = CRACKING_TECHNIQUES.stream().filter(c -> !contraindicated.contains(c)).findFirst()
+                    .orElseThrow();
+            throw violation(allowed + " is not contraindicated with triage " + a.triage());
         }
         if (!a.redFlags().isEmpty() && !a.triage().moreUrgentThan(TriageLevel.ROUTINE)) {
             throw violation("red flags " + a.redFlags() + " present but triage is " + a.triage());

@@ -112,7 +112,7 @@ public final class SpineAdvisor {
                 throw new AssessmentException("more than " + maxFiredRules + " rules fired; the knowledge base "
                         + "may be looping, so no assessment is given");
             }
-            return AssessmentAssembler.assemble(session.getObjects(), recorder, knowledgeBase.info());
+            return AssessmentAssembler.assemble(recorder, knowledgeBase.info());
         } catch (AssessmentException e) {
             throw e;
         } catch (RuntimeException e) {
