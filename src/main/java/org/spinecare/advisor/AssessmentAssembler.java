@@ -1,6 +1,7 @@
 package org.spinecare.advisor;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -25,6 +26,10 @@ import org.spinecare.kb.UnscreenedRedFlag;
  * defaults. Every conclusion is such a fact, so one pass over the recorder's live insertions finds them all.
  */
 final class AssessmentAssembler {
+    /** The answer read top to bottom: by section (escalation first), then in code order within a section. */
+    static final Comparator<Recommendation> CLINICAL_ORDER = Comparator
+            .comparing((Recommendation r) -> r.code().section()).thenComparing(Recommendation::code);
+
     private AssessmentAssembler() {
     }
 
@@ -63,12 +68,15 @@ final class AssessmentAssembler {
         StenosisAssessment stenosis = exactlyOne(stenosisConclusions, "stenosis status");
 
         List<Recommendation> recommendations = new ArrayList<>();
+        List<Recommendation> clinicianActions = new ArrayList<>();
         recommendedBy.forEach((advice, ruleIds) -> {
             List<String> instructions = new ArrayList<>(advice.instructions());
             doses.getOrDefault(advice, Set.of()).forEach(i -> instructions.add(i.text()));
-            recommendations.add(new Recommendation(advice, advice.category(), advice.summary(), instructions,
-                    advice.source(), List.copyOf(ruleIds)));
+            Recommendation recommendation = new Recommendation(advice, advice.category(), advice.summary(),
+                    instructions, advice.source(), List.copyOf(ruleIds));
+            (advice.forPatient() ? recommendations : clinicianActions).add(recommendation);
         });
+        recommendations.sort(CLINICAL_ORDER);
         List<Contraindication> contraindications = new ArrayList<>();
         contraindicatedBy.forEach((advice, ruleIds) -> {
             List<ContraindicationReason> why = List.copyOf(reasons.get(advice));
@@ -77,7 +85,8 @@ final class AssessmentAssembler {
         });
 
         Assessment assessment = new Assessment(triage, List.copyOf(redFlags), List.copyOf(unscreened),
-                new Stenosis(stenosis.status(), List.copyOf(indicators)), recommendations, contraindications,
+                new Stenosis(stenosis.status(), List.copyOf(indicators)), recommendations, clinicianActions,
+                contraindications,
                 recorder.fired(), kb);
         SafetyInvariants.check(assessment);
         return assessment;

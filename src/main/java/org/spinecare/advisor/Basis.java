@@ -1,7 +1,11 @@
 package org.spinecare.advisor;
 
-/** Whether the article states a rule's content outright or the rule is a clinical inference from it. */
+/** Where a rule's content comes from. */
 public enum Basis {
+    /** The article says it outright; {@code source} names its section. */
     STATED,
-    INFERRED
+    /** A clinical inference from the article; {@code why} gives the reasoning. */
+    INFERRED,
+    /** National guidance the article does not cover; {@code source} names the guideline and section, {@code why} the decision. */
+    GUIDELINE
 }

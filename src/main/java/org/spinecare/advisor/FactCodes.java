@@ -1,5 +1,6 @@
 package org.spinecare.advisor;
 
+import org.spinecare.kb.BackPain;
 import org.spinecare.kb.Contraindication;
 import org.spinecare.kb.CrackingHabit;
 import org.spinecare.kb.DiagnosisFact;
@@ -39,8 +40,12 @@ final class FactCodes {
         } else if (fact instanceof CrackingHabit c) {
             return "cracking(frequency=" + orUnknown(c.frequency()) + ",forceful=" + orUnknown(c.forceful()) + ")";
         } else if (fact instanceof PatientMeasures m) {
-            return "measures(painScore=" + orUnknown(m.painScore()) + ",tensionOnset=" + orUnknown(m.tensionOnset())
-                    + ",sittingHoursPerDay=" + orUnknown(m.sittingHoursPerDay()) + ")";
+            return "measures(ageYears=" + orUnknown(m.ageYears()) + ",painScore=" + orUnknown(m.painScore())
+                    + ",tensionOnset=" + orUnknown(m.tensionOnset()) + ",sittingHoursPerDay="
+                    + orUnknown(m.sittingHoursPerDay()) + ",symptomDurationWeeks="
+                    + orUnknown(m.symptomDurationWeeks()) + ")";
+        } else if (fact instanceof BackPain b) {
+            return "backPain=" + b.state();
         } else if (fact instanceof TriageFloor t) {
             return "triageFloor=" + t.level();
         } else if (fact instanceof Triage t) {

@@ -31,11 +31,13 @@ final class KnowledgeBase {
      * independent of the order in which the build happened to read the files, so the trail is reproducible.
      */
     static final List<String> PHASES = List.of(
-            "screening:red-flags", "screening:professional-help", "screening:diagnoses", "screening:stenosis",
+            "screening:criteria", "screening:guideline-red-flags", "screening:red-flags", "screening:professional-help",
+            "screening:age", "screening:diagnoses", "screening:stenosis",
             "conclusions:stenosis", "conclusions:triage",
-            "advice:contraindications", "advice:stenosis", "advice:stretches", "advice:cracking",
-            "advice:heat-and-cold", "advice:lifestyle",
-            "finishing:safety", "finishing:stretches", "finishing:heat-and-cold");
+            "advice:contraindications", "advice:manipulation", "advice:stenosis", "advice:stretches",
+            "advice:cracking", "advice:heat-and-cold", "advice:lifestyle",
+            "finishing:safety", "finishing:cracking", "finishing:guideline", "finishing:answer",
+            "finishing:stretches", "finishing:heat-and-cold");
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
@@ -162,11 +164,13 @@ final class KnowledgeBase {
         try {
             basis = Basis.valueOf(text(meta, "basis", rule));
         } catch (IllegalArgumentException e) {
-            throw new KnowledgeBaseException("rule '" + rule.getName() + "' has @basis other than STATED or INFERRED");
+            throw new KnowledgeBaseException("rule '" + rule.getName() + "' has @basis other than STATED, INFERRED "
+                    + "or GUIDELINE");
         }
         String why = meta.get("why") == null ? "" : meta.get("why").toString();
-        if (basis == Basis.INFERRED && why.isBlank()) {
-            throw new KnowledgeBaseException("inferred rule " + id + " does not say why (@why)");
+        if (basis != Basis.STATED && why.isBlank()) {
+            throw new KnowledgeBaseException(basis.name().toLowerCase(java.util.Locale.ROOT) + " rule " + id
+                    + " does not say why (@why)");
         }
         return new RuleInfo(id, rule.getName(), source, basis, why, file);
     }

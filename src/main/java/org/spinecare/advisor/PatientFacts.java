@@ -24,12 +24,16 @@ import org.spinecare.kb.TensionOnset;
  * @param cracking           the back-cracking habit, or null when not reported
  * @param tensionOnset       ACUTE when the tension has just appeared
  * @param sittingHoursPerDay 0 to 24
+ * @param symptomDurationWeeks how long the current symptoms have lasted, 0 to {@value #MAX_SYMPTOM_DURATION_WEEKS}
+ *                           and no longer than the patient has lived
  */
 public record PatientFacts(String patientRef, Integer ageYears, Integer painScore, Map<Finding, FindingState> findings,
                            Set<Diagnosis> diagnoses, Cracking cracking, TensionOnset tensionOnset,
-                           Integer sittingHoursPerDay) {
+                           Integer sittingHoursPerDay, Integer symptomDurationWeeks) {
 
     public static final int MAX_PATIENT_REF_LENGTH = 256;
+    /** 131 years: the oldest age the contract accepts, in weeks. */
+    public static final int MAX_SYMPTOM_DURATION_WEEKS = 6836;
 
     /** The back-cracking habit; either part may be null when not reported. */
     public record Cracking(CrackingFrequency frequency, Boolean forceful) {
@@ -48,15 +52,28 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
         checkRange("$.ageYears", ageYears, 0, 130);
         checkRange("$.painScore", painScore, 0, 10);
         checkRange("$.sittingHoursPerDay", sittingHoursPerDay, 0, 24);
+        checkRange("$.symptomDurationWeeks", symptomDurationWeeks, 0, MAX_SYMPTOM_DURATION_WEEKS);
+        if (ageYears != null && symptomDurationWeeks != null
+                && (long) symptomDurationWeeks * 7 > (ageYears + 1L) * 366) {
+            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.symptomDurationWeeks",
+                    "is longer than the patient has lived (ageYears " + ageYears + ")");
+        }
         findings = copyFindings(findings);
         diagnoses = diagnoses == null || diagnoses.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(Diagnosis.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(diagnoses));
     }
 
+    /** Facts without a symptom duration, as the contract before knowledge base 2.0.0 had them. */
+    public PatientFacts(String patientRef, Integer ageYears, Integer painScore, Map<Finding, FindingState> findings,
+                        Set<Diagnosis> diagnoses, Cracking cracking, TensionOnset tensionOnset,
+                        Integer sittingHoursPerDay) {
+        this(patientRef, ageYears, painScore, findings, diagnoses, cracking, tensionOnset, sittingHoursPerDay, null);
+    }
+
     /** Facts with nothing reported: every finding UNKNOWN. */
     public static PatientFacts empty() {
-        return new PatientFacts(null, null, null, Map.of(), Set.of(), null, null, null);
+        return new PatientFacts(null, null, null, Map.of(), Set.of(), null, null, null, null);
     }
 
     /** The state of a finding, UNKNOWN when it was not reported. */
@@ -73,7 +90,7 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
             changed.put(finding, state);
         }
         return new PatientFacts(patientRef, ageYears, painScore, changed, diagnoses, cracking, tensionOnset,
-                sittingHoursPerDay);
+                sittingHoursPerDay, symptomDurationWeeks);
     }
 
     private static Map<Finding, FindingState> copyFindings(Map<Finding, FindingState> findings) {
@@ -85,6 +102,11 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
                             "a finding code must not be null");
                 }
                 String path = "$.findings." + finding.name();
+                if (finding.isDerived()) {
+                    throw new InvalidFactsException(InvalidFactsException.UNKNOWN_CODE, path,
+                            "is derived by the knowledge base from ageYears, symptomDurationWeeks and the findings; "
+                                    + "report those instead");
+                }
                 if (state == null) {
                     throw new InvalidFactsException(InvalidFactsException.NULL_VALUE, path,
                             "must be PRESENT or ABSENT");

@@ -32,6 +32,8 @@ import org.spinecare.kb.PatientMeasures;
 public final class SpineAdvisor {
     public static final int DEFAULT_MAX_FIRED_RULES = 500;
     public static final String LIBRARY_VERSION = versionOf(SpineAdvisor.class);
+    /** Derived findings are the rules' to insert (CT-002, CT-003), never the facade's. */
+    private static final List<Finding> REPORTABLE_FINDINGS = Finding.reportable();
 
     private final KnowledgeBase knowledgeBase;
     private final int maxFiredRules;
@@ -128,7 +130,7 @@ public final class SpineAdvisor {
     /** The facts to insert, in a fixed order so that the same patient always fires rules the same way. */
     static List<Object> factsOf(PatientFacts facts) {
         List<Object> out = new ArrayList<>(Finding.values().length + 6);
-        for (Finding finding : Finding.values()) {
+        for (Finding finding : REPORTABLE_FINDINGS) {
             out.add(new FindingFact(finding, facts.stateOf(finding)));
         }
         for (Diagnosis diagnosis : facts.diagnoses()) {
@@ -138,7 +140,7 @@ public final class SpineAdvisor {
             out.add(new CrackingHabit(facts.cracking().frequency(), facts.cracking().forceful()));
         }
         out.add(new PatientMeasures(facts.ageYears(), facts.painScore(), facts.tensionOnset(),
-                facts.sittingHoursPerDay()));
+                facts.sittingHoursPerDay(), facts.symptomDurationWeeks()));
         return out;
     }
 

@@ -42,7 +42,7 @@ public final class SpineJson {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("patientRef", "ageYears", "painScore", "findings",
-            "diagnoses", "cracking", "tensionOnset", "sittingHoursPerDay");
+            "diagnoses", "cracking", "tensionOnset", "sittingHoursPerDay", "symptomDurationWeeks");
     private static final Set<String> CRACKING_FIELDS = Set.of("frequency", "forceful");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
@@ -168,7 +168,8 @@ public final class SpineJson {
                 diagnoses(root.get("diagnoses")),
                 cracking,
                 enumField(root, "tensionOnset", "$.tensionOnset", TensionOnset.class),
-                intField(root, "sittingHoursPerDay", "$.sittingHoursPerDay"));
+                intField(root, "sittingHoursPerDay", "$.sittingHoursPerDay"),
+                intField(root, "symptomDurationWeeks", "$.symptomDurationWeeks"));
     }
 
     private static Map<Finding, FindingState> findings(JsonNode node) {

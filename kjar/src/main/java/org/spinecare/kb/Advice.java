@@ -1,6 +1,8 @@
 package org.spinecare.kb;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every technique and piece of advice the knowledge base can recommend or contraindicate, with its standard
@@ -70,15 +72,12 @@ public enum Advice {
     GENTLE_MOVEMENT_ONLY(AdviceCategory.SAFETY, Sections.PREVENTING_DAMAGE,
             "Never crack the back with forceful, aggressive or sudden movements; move it only slowly and gently.",
             List.of("Sudden or forceful cracking can pinch a nerve, strain muscles, inflame joints, injure discs "
-                    + "or blood vessels, or lock a facet joint.",
-                    "Use only the safe techniques described here; if they do not help, ask a doctor or physical "
-                    + "therapist for other options.")),
+                    + "or blood vessels, or lock a facet joint.")),
     LIMIT_CRACKING_FREQUENCY(AdviceCategory.SAFETY, Sections.DAMAGE,
             "Crack less often: frequent cracking can overstretch the back ligaments over time.",
-            List.of("Keep cracking occasional; habitual cracking raises the risk of joint instability and "
-                    + "osteoarthritis.")),
+            List.of("Habitual cracking raises the risk of joint instability and osteoarthritis.")),
     REGULAR_EXERCISE(AdviceCategory.LIFESTYLE, Sections.PREVENTING_DAMAGE,
-            "Exercise regularly to keep the spine healthy and mobile, so that the need to crack fades.",
+            "Exercise regularly to keep the spine healthy and mobile.",
             List.of()),
     REDUCE_SITTING(AdviceCategory.LIFESTYLE, Sections.ALTERNATIVES,
             "Sit less during the day.",
@@ -89,40 +88,55 @@ public enum Advice {
             List.of()),
     SEEK_EMERGENCY_CARE(AdviceCategory.PROFESSIONAL_CARE, Sections.PROFESSIONAL_HELP,
             "Get emergency medical care now: these signs can mean pressure on the nerves at the base of the spine.",
-            List.of("Do not stretch, crack, heat or cool the back before a doctor has seen you.")),
+            List.of("Do nothing to your back before a doctor has seen you: do not stretch, crack, heat or cool it.")),
     SEEK_URGENT_CARE(AdviceCategory.PROFESSIONAL_CARE, Sections.PROFESSIONAL_HELP,
-            "See a doctor urgently, today if possible: this is a red-flag sign alongside back pain.",
-            List.of("Do not stretch, crack, heat or cool the back before a doctor has seen you.")),
+            "See a doctor urgently, today if possible: you have a warning sign that needs a prompt medical check.",
+            List.of("Do nothing to your back before a doctor has seen you: do not stretch, crack, heat or cool it.")),
     COMPLETE_RED_FLAG_SCREEN(AdviceCategory.SAFETY, Sections.PROFESSIONAL_HELP,
-            "Ask about every red flag (fever, unexplained weight loss, bowel or bladder change, loss of feeling in "
-                    + "the legs or saddle area) before advising any self-care.",
+            "Ask about every red flag listed in unscreenedRedFlags before advising any self-care.",
             List.of("Self-care techniques are withheld until each red flag is reported present or absent.")),
     SEEK_PROFESSIONAL_HELP(AdviceCategory.PROFESSIONAL_CARE, Sections.PROFESSIONAL_HELP,
-            "See a physician or physical therapist about these symptoms before relying on self-care.",
-            List.of("Stop cracking your back until a professional has assessed it.")),
+            "Have your back assessed by a physician or physical therapist.",
+            List.of("Do not crack your back yourself until you have been assessed.")),
     PROFESSIONAL_ADJUSTMENT(AdviceCategory.PROFESSIONAL_CARE, Sections.ALTERNATIVES,
             "Leave cracking to professionals: a physician, physical therapist or licensed chiropractor can adjust "
                     + "the back safely or suggest a better alternative.",
-            List.of()),
+            List.of("National guidance (NICE NG59) advises manual therapy such as manipulation only together with "
+                    + "exercise.")),
     MASSAGE_OR_ACUPUNCTURE(AdviceCategory.PROFESSIONAL_CARE, Sections.ALTERNATIVES,
-            "Consider massage therapy or acupuncture for back pain relief.",
-            List.of("A physical therapist or doctor can often refer you to a qualified practitioner.")),
+            "Consider massage therapy for back pain relief, together with exercise.",
+            List.of("A physical therapist or doctor can often refer you to a qualified practitioner.",
+                    "The article also suggests acupuncture; national guidance (NICE NG59) does not recommend "
+                            + "acupuncture for low back pain.")),
     YOGA(AdviceCategory.LIFESTYLE, Sections.UNLOCKING,
             "Yoga stretches the muscles, eases tension and supports good posture, which helps a locked lower back.",
             List.of("A guided class helps you keep proper form; online sessions made for a tight lower back are an "
                     + "alternative.")),
     MENTION_CREPITUS_TO_PHYSICIAN(AdviceCategory.PROFESSIONAL_CARE, Sections.STENOSIS,
-            "Grating or crackling with movement can come from osteoarthritis: mention it to your physician at your "
-                    + "next visit.",
-            List.of("It is not an emergency; see a professional sooner if pain persists or numbness, tingling or "
-                    + "weakness appear.")),
+            "Grating or crackling with movement can come from osteoarthritis: mention it to your physician.",
+            List.of("See a professional sooner if pain persists or numbness, tingling or weakness appear.")),
     AVOID_SPINE_OVEREXTENSION(AdviceCategory.SAFETY, Sections.STENOSIS_STRETCHING,
-            "With spinal stenosis, avoid bending the spine backwards too far.",
+            "Avoid bending your spine backwards too far: with a narrowed spinal canal (spinal stenosis) it can "
+                    + "press on the nerves.",
             List.of()),
     STENOSIS_STRETCH_ROUTINE(AdviceCategory.PROFESSIONAL_CARE, Sections.STENOSIS_STRETCHING,
-            "Ask your physician or physical therapist for a stretching routine made for spinal stenosis.",
-            List.of("Stretching can help stenosis by improving blood flow to the spine, easing muscle tension and "
-                    + "improving mobility."));
+            "Ask your physician or physical therapist for a stretching routine suited to your spine.",
+            List.of("Where spinal stenosis is the cause, stretching can help by improving blood flow to the spine, "
+                    + "easing muscle tension and improving mobility.")),
+    PAUSE_SELF_CRACKING(AdviceCategory.SAFETY, Sections.PROFESSIONAL_HELP,
+            "Do not crack your back yourself for now.",
+            List.of("The techniques that are not advised for you are listed with the reason for each; ask a "
+                    + "physician or physical therapist when self-cracking may be safe.")),
+    STAY_ACTIVE(AdviceCategory.LIFESTYLE, Sections.GUIDELINE_NG59,
+            "Keep moving and carry on with your usual activities as far as the pain allows.",
+            List.of("Bed rest does not help back pain; staying active helps recovery.")),
+    CHECK_MANIPULATION_SAFETY(AdviceCategory.SAFETY, Sections.GUIDELINE_WHO_CHIROPRACTIC,
+            "Ask about anticoagulants or a bleeding disorder, inflammatory arthritis and previous spinal surgery "
+                    + "before the patient cracks their back.",
+            List.of("Self-cracking is withheld until each is reported present or absent.")),
+    CONSIDER_BONE_HEALTH(AdviceCategory.SAFETY, Sections.GUIDELINE_NICE_CG146,
+            "Consider bone health (fracture risk) before any spinal manipulation, self-directed or professional.",
+            List.of("Self-cracking and referral for manipulation are withheld in people aged 65 or over."));
 
     private final AdviceCategory category;
     private final String source;
@@ -163,4 +177,122 @@ public enum Advice {
     public boolean isCrackingTechnique() {
         return category == AdviceCategory.CRACKING;
     }
+
+    public boolean isStretch() {
+        return category == AdviceCategory.STRETCH;
+    }
+
+    public boolean isHeatOrCold() {
+        return category == AdviceCategory.HEAT_COLD;
+    }
+
+    /** Spinal manipulation: the self-cracking techniques and a referral for a professional adjustment. */
+    public boolean isManipulation() {
+        return isCrackingTechnique() || this == PROFESSIONAL_ADJUSTMENT;
+    }
+
+    /** Hands-on treatment and movement the patient is sent to or does: stretches, yoga, massage, adjustment. */
+    public boolean isHandsOnOrMovement() {
+        return isStretch() || this == YOGA || this == MASSAGE_OR_ACUPUNCTURE || this == PROFESSIONAL_ADJUSTMENT;
+    }
+
+    /** The technique bends the spine backwards. */
+    public boolean extendsSpine() {
+        return this == CRACK_SEATED_CHAIR;
+    }
+
+    /** Who is told: the patient, or the clinician who completes the assessment. */
+    public Audience audience() {
+        return switch (this) {
+            case COMPLETE_RED_FLAG_SCREEN, CHECK_MANIPULATION_SAFETY, CONSIDER_BONE_HEALTH -> Audience.CLINICIAN;
+            default -> Audience.PATIENT;
+        };
+    }
+
+    public boolean forPatient() {
+        return audience() == Audience.PATIENT;
+    }
+
+    /** Where the advice stands in the answer: recommendations are ordered by section, then by code order. */
+    public AnswerSection section() {
+        if (audience() == Audience.CLINICIAN) {
+            return AnswerSection.CLINICIAN;
+        }
+        return switch (this) {
+            case SEEK_EMERGENCY_CARE, SEEK_URGENT_CARE, SEEK_PROFESSIONAL_HELP -> AnswerSection.ESCALATION;
+            case CONSULT_BEFORE_CRACKING, PAUSE_SELF_CRACKING, AVOID_SPINE_OVEREXTENSION, GENTLE_MOVEMENT_ONLY,
+                 LIMIT_CRACKING_FREQUENCY -> AnswerSection.PRECAUTION;
+            case MENTION_CREPITUS_TO_PHYSICIAN, STENOSIS_STRETCH_ROUTINE, PROFESSIONAL_ADJUSTMENT,
+                 MASSAGE_OR_ACUPUNCTURE -> AnswerSection.PROFESSIONAL_OPTION;
+            case STAY_ACTIVE, REGULAR_EXERCISE, YOGA, REDUCE_SITTING, IMPROVE_POSTURE -> AnswerSection.LIFESTYLE;
+            default -> switch (category) {
+                case STRETCH -> AnswerSection.STRETCH;
+                case HEAT_COLD -> AnswerSection.HEAT_COLD;
+                case CRACKING -> AnswerSection.CRACKING;
+                default -> throw new IllegalStateException(this + " has no answer section");
+            };
+        };
+    }
+
+    /**
+     * Other codes this advice's texts speak of; a text must never point to advice that the same answer forbids
+     * (checked by the facade's safety invariants).
+     */
+    public Set<Advice> refersTo() {
+        return switch (this) {
+            case HEAT_THERAPY -> Set.of(COLD_THERAPY);
+            case COLD_THERAPY -> Set.of(HEAT_THERAPY);
+            case PROFESSIONAL_ADJUSTMENT, MASSAGE_OR_ACUPUNCTURE -> Set.of(REGULAR_EXERCISE);
+            default -> Set.of();
+        };
+    }
+
+    /** The one escalation a patient with this triage is told first, or null for self-care. */
+    public static Advice escalationFor(TriageLevel level) {
+        return switch (level) {
+            case EMERGENCY -> SEEK_EMERGENCY_CARE;
+            case URGENT -> SEEK_URGENT_CARE;
+            case ROUTINE -> SEEK_PROFESSIONAL_HELP;
+            case SELF_CARE -> null;
+        };
+    }
+
+    /** Everything done to the back, by the patient or a therapist: self-care techniques and hands-on treatment. */
+    public boolean isDoneToTheBack() {
+        return isSelfCareTechnique() || isHandsOnOrMovement();
+    }
+
+    public static List<Advice> doneToTheBack() {
+        return DONE_TO_THE_BACK;
+    }
+
+    public static List<Advice> crackingTechniques() {
+        return CRACKING_TECHNIQUES;
+    }
+
+    public static List<Advice> manipulations() {
+        return MANIPULATIONS;
+    }
+
+    public static List<Advice> stretches() {
+        return STRETCHES;
+    }
+
+    public static List<Advice> heatAndCold() {
+        return HEAT_AND_COLD;
+    }
+
+    public static List<Advice> handsOnAndMovement() {
+        return HANDS_ON_AND_MOVEMENT;
+    }
+
+    private static final List<Advice> CRACKING_TECHNIQUES = Arrays.stream(values())
+            .filter(Advice::isCrackingTechnique).toList();
+    private static final List<Advice> MANIPULATIONS = Arrays.stream(values()).filter(Advice::isManipulation).toList();
+    private static final List<Advice> STRETCHES = Arrays.stream(values()).filter(Advice::isStretch).toList();
+    private static final List<Advice> HEAT_AND_COLD = Arrays.stream(values()).filter(Advice::isHeatOrCold).toList();
+    private static final List<Advice> DONE_TO_THE_BACK = Arrays.stream(values())
+            .filter(Advice::isDoneToTheBack).toList();
+    private static final List<Advice> HANDS_ON_AND_MOVEMENT = Arrays.stream(values())
+            .filter(Advice::isHandsOnOrMovement).toList();
 }

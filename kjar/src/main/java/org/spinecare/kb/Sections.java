@@ -1,6 +1,6 @@
 package org.spinecare.kb;
 
-/** The article's section headings, as cited by rules ({@code @source}) and advice. */
+/** The article's section headings and the guidance sections, as cited by rules ({@code @source}) and advice. */
 public final class Sections {
     public static final String INTRODUCTION = "How to Crack Your Lower Back?";
     public static final String RELEASING_TENSION = "How Do You Release Tension in Your Lower Back?";
@@ -19,6 +19,22 @@ public final class Sections {
     public static final String STENOSIS = "Lower Back Cracking and Spinal Stenosis";
     public static final String STENOSIS_STRETCHING = "How Do You Stretch for Spinal Stenosis?";
     public static final String PROFESSIONAL_HELP = "When to Seek Professional Help for Back Cracking";
+
+    // Guidance beyond the article, cited by GUIDELINE rules and the advice they add (docs/source-map.md).
+    public static final String GUIDELINE_CKS_LOW_BACK_PAIN = "NICE CKS Back pain - low (without radiculopathy): "
+            + "assessment, red flags for serious causes";
+    public static final String GUIDELINE_CKS_SCIATICA = "NICE CKS Sciatica (lumbar radiculopathy): assessment, red "
+            + "flags for cauda equina syndrome";
+    public static final String GUIDELINE_NG59 = "NICE NG59 Low back pain and sciatica in over 16s, 1.2 Non-invasive "
+            + "treatments (self-management, manual therapy, acupuncture)";
+    public static final String GUIDELINE_NG59_SCOPE = "NICE NG59 Low back pain and sciatica in over 16s: who it "
+            + "covers (people aged 16 and over)";
+    public static final String GUIDELINE_NG65 = "NICE NG65 Spondyloarthritis in over 16s: 1.1 recognition and "
+            + "referral";
+    public static final String GUIDELINE_WHO_CHIROPRACTIC = "WHO guidelines on basic training and safety in "
+            + "chiropractic (2005), contraindications to spinal manipulative therapy";
+    public static final String GUIDELINE_NICE_CG146 = "NICE CG146 Osteoporosis: assessing the risk of fragility "
+            + "fracture, 1.1 Targeting risk assessment";
 
     private Sections() {
     }

@@ -11,6 +11,11 @@ public enum TriageLevel {
         return compareTo(other) < 0;
     }
 
+    /** Emergency or urgent: the patient is told only to get care, and nothing else. */
+    public boolean escalated() {
+        return this == EMERGENCY || this == URGENT;
+    }
+
     public boolean allowsSelfCareTechniques() {
         return this == ROUTINE || this == SELF_CARE;
     }

@@ -22,6 +22,8 @@ import org.spinecare.kb.FindingState;
  *  "findings":{"FEVER":"ABSENT","LOWER_BACK_PAIN":"PRESENT"},"painScore":4,"sittingHoursPerDay":9,
  *  "tensionOnset":"ACUTE"}
  * }</pre>
+ * {@code symptomDurationWeeks} (added with knowledge base 2.0.0) is the one exception to "always present": it
+ * appears only when reported, so that the hash of facts without it did not change when it was added.
  * An unreported value is {@code null} ({@code cracking} is {@code null} when the habit was not reported, and an
  * object with both keys otherwise); {@code diagnoses} is a list of codes sorted by name; {@code findings} holds only
  * the findings reported PRESENT or ABSENT, keyed by code in name order. {@code patientRef} is left out, so that the
@@ -65,6 +67,10 @@ public final class CanonicalInput {
             g.writeEndObject();
             number(g, "painScore", facts.painScore());
             number(g, "sittingHoursPerDay", facts.sittingHoursPerDay());
+            if (facts.symptomDurationWeeks() != null) {
+                // Written only when reported, so that facts without it hash as they did before it existed.
+                number(g, "symptomDurationWeeks", facts.symptomDurationWeeks());
+            }
             code(g, "tensionOnset", facts.tensionOnset());
             g.writeEndObject();
         } catch (IOException e) {

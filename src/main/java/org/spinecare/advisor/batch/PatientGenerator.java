@@ -39,6 +39,9 @@ public final class PatientGenerator {
         String patientRef = chance(0.9) ? "gen-" + seed + "-" + number : null;
         Map<Finding, FindingState> findings = new EnumMap<>(Finding.class);
         for (Finding finding : FINDINGS) {
+            if (finding.isDerived()) {
+                continue;
+            }
             FindingState state = state(finding);
             if (state != FindingState.UNKNOWN) {
                 findings.put(finding, state);
@@ -57,8 +60,11 @@ public final class PatientGenerator {
                     chance(0.9) ? random.nextBoolean() : null);
         }
         TensionOnset onset = chance(0.8) ? ONSETS[random.nextInt(ONSETS.length)] : null;
-        return new PatientFacts(patientRef, measure(0.9, 130), measure(0.9, 10), findings, diagnoses, cracking,
-                onset, measure(0.85, 24));
+        Integer age = measure(0.9, 130);
+        // At most ten years, and never longer than the patient has lived (the contract rejects that).
+        int longest = age == null ? 520 : Math.min(520, age * 52);
+        return new PatientFacts(patientRef, age, measure(0.9, 10), findings, diagnoses, cracking,
+                onset, measure(0.85, 24), measure(0.85, longest));
     }
 
     /** The next patient as one line of JSON (no line break), valid input for {@code SpineJson.readFacts}. */
@@ -112,18 +118,22 @@ public final class PatientGenerator {
             field(json, "tensionOnset").append('"').append(facts.tensionOnset().name()).append('"');
         }
         number(json, "sittingHoursPerDay", facts.sittingHoursPerDay());
+        number(json, "symptomDurationWeeks", facts.symptomDurationWeeks());
         return json.append('}').toString();
     }
 
     private FindingState state(Finding finding) {
         double roll = random.nextDouble();
         if (finding.isRedFlag()) {
-            // Mostly screened and absent; sometimes not screened; rarely present.
-            return roll < 0.04 ? FindingState.PRESENT : roll < 0.12 ? FindingState.UNKNOWN : FindingState.ABSENT;
+            // Mostly screened and absent; sometimes not screened; rarely present. There are over twenty red flags,
+            // so each is rarely left out, or a complete screen (and self-care) would hardly ever come up.
+            return roll < 0.015 ? FindingState.PRESENT : roll < 0.035 ? FindingState.UNKNOWN : FindingState.ABSENT;
         }
         return switch (finding.group()) {
             case PROFESSIONAL_REVIEW -> roll < 0.05 ? FindingState.PRESENT
                     : roll < 0.45 ? FindingState.UNKNOWN : FindingState.ABSENT;
+            case MANIPULATION_SAFETY -> roll < 0.05 ? FindingState.PRESENT
+                    : roll < 0.15 ? FindingState.UNKNOWN : FindingState.ABSENT;
             default -> roll < 0.35 ? FindingState.PRESENT : roll < 0.65 ? FindingState.UNKNOWN : FindingState.ABSENT;
         };
     }

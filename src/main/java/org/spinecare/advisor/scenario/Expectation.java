@@ -9,12 +9,15 @@ import org.spinecare.kb.TriageLevel;
 /**
  * What an assessment must show. A null or empty part is not checked. {@code redFlags},
  * {@code unscreenedRedFlags} and stenosis {@code indicators} are exact sets (order does not matter, an empty list
- * means "none"); the advice and rule lists only name codes that must (or must not) be there.
+ * means "none"); the advice and rule lists only name codes that must (or must not) be there, except
+ * {@code recommendedInOrder}, which, when not null, is the whole list of recommendations in the order the patient
+ * reads them.
  */
 public record Expectation(TriageLevel triage, TriageLevel triageAtLeast, List<Finding> redFlags,
                           List<Finding> unscreenedRedFlags, StenosisExpectation stenosis, List<Advice> recommended,
                           List<Advice> notRecommended, List<Advice> contraindicated,
-                          List<Advice> notContraindicated, List<String> rulesFired, List<String> rulesNotFired) {
+                          List<Advice> notContraindicated, List<String> rulesFired, List<String> rulesNotFired,
+                          List<Advice> clinicianActions, List<Advice> recommendedInOrder) {
 
     /** The stenosis screen: the status, and when {@code indicators} is not null, exactly those indicators. */
     public record StenosisExpectation(StenosisStatus status, List<Finding> indicators) {
@@ -32,5 +35,7 @@ public record Expectation(TriageLevel triage, TriageLevel triageAtLeast, List<Fi
         notContraindicated = List.copyOf(notContraindicated);
         rulesFired = List.copyOf(rulesFired);
         rulesNotFired = List.copyOf(rulesNotFired);
+        clinicianActions = List.copyOf(clinicianActions);
+        recommendedInOrder = recommendedInOrder == null ? null : List.copyOf(recommendedInOrder);
     }
 }

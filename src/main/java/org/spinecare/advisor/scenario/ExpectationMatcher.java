@@ -66,6 +66,16 @@ final class ExpectationMatcher {
             contraindication(got, advice).ifPresent(c -> out.add("Not contraindicated: expected " + advice
                     + " not to be contraindicated, but it was (" + c.reasons() + ", by " + c.ruleIds() + ")."));
         }
+        for (Advice advice : expect.clinicianActions()) {
+            if (!got.asksClinician(advice)) {
+                out.add("Clinician actions: expected " + advice + ", but the clinician was not asked to. Clinician "
+                        + "actions were: " + list(codes(got.clinicianActions())) + ".");
+            }
+        }
+        if (expect.recommendedInOrder() != null && !expect.recommendedInOrder().equals(codes(got.recommendations()))) {
+            out.add("Recommended in order: expected exactly " + list(expect.recommendedInOrder()) + ", got "
+                    + list(codes(got.recommendations())) + ".");
+        }
         for (String id : expect.rulesFired()) {
             if (!got.fired(id)) {
                 out.add("Rules fired: expected " + describe(id) + " to fire, but it did not.");

@@ -56,7 +56,7 @@ public final class ScenarioLoader {
             Set.of("name", "description", "tags", "source", "given", "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("triage", "triageAtLeast", "redFlags",
             "unscreenedRedFlags", "stenosis", "recommended", "notRecommended", "contraindicated",
-            "notContraindicated", "rulesFired", "rulesNotFired");
+            "notContraindicated", "rulesFired", "rulesNotFired", "clinicianActions", "recommendedInOrder");
     private static final Set<String> STENOSIS_KEYS = Set.of("status", "indicators");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
@@ -236,7 +236,9 @@ public final class ScenarioLoader {
                 adviceList(file, node, "contraindicated", at),
                 adviceList(file, node, "notContraindicated", at),
                 ruleList(file, node, "rulesFired", at),
-                ruleList(file, node, "rulesNotFired", at));
+                ruleList(file, node, "rulesNotFired", at),
+                adviceList(file, node, "clinicianActions", at),
+                node.has("recommendedInOrder") ? adviceList(file, node, "recommendedInOrder", at) : null);
         requireDisjoint(file, at, "recommended", expectation.recommended(), "notRecommended",
                 expectation.notRecommended());
         requireDisjoint(file, at, "contraindicated", expectation.contraindicated(), "notContraindicated",

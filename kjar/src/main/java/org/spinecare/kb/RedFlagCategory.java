@@ -1,0 +1,32 @@
+package org.spinecare.kb;
+
+/**
+ * The guideline's grouping of red flags, each with the least urgent triage it allows. The triage rules insert
+ * these levels; the facade's safety invariants check them again from here.
+ */
+public enum RedFlagCategory {
+    /** Possible cauda equina syndrome: emergency care. */
+    CAUDA_EQUINA(TriageLevel.EMERGENCY),
+    /** Loss of feeling in the legs without a cauda equina sign: urgent review. */
+    NERVE_FUNCTION(TriageLevel.URGENT),
+    /** Possible cancer: urgent review. */
+    CANCER(TriageLevel.URGENT),
+    /** Possible spinal infection: urgent review. */
+    INFECTION(TriageLevel.URGENT),
+    /** Possible fracture: urgent review. */
+    FRACTURE(TriageLevel.URGENT),
+    /** Back pain that began before 20 or after 50: a clinician's review. */
+    AGE_AT_ONSET(TriageLevel.ROUTINE),
+    /** Features of inflammatory back pain (possible axial spondyloarthritis): a clinician's review. */
+    INFLAMMATORY(TriageLevel.ROUTINE);
+
+    private final TriageLevel minimumTriage;
+
+    RedFlagCategory(TriageLevel minimumTriage) {
+        this.minimumTriage = minimumTriage;
+    }
+
+    public TriageLevel minimumTriage() {
+        return minimumTriage;
+    }
+}
