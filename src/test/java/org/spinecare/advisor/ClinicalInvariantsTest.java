@@ -10,62 +10,65 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The five clinical invariants, checked on the real engine over the input space: every combination of ABSENT,
- * UNKNOWN and PRESENT for the five red flags and the nine reasons to see a professional, crossed with seeded
- * samples of the other fields. The default run checks a stated sub-product; {@code -Dspine.exhaustive=true}
- * runs all 3^14 combinations.
+ * The clinical invariants, rule by rule and of the whole answer, checked on the real engine over the input space.
+ * The screened space is 33 dimensions (the article's 5 red flags and 9 reasons to see a professional, 16 reportable
+ * guideline red flags, 3 manipulation-safety findings), each ABSENT, UNKNOWN or PRESENT: 3^33 combinations times
+ * every profile of the other fields, far too many to enumerate. The default run checks seeded cubes of 8 free
+ * dimensions that rotate through all 33; {@code -Dspine.exhaustive=true} runs all 3^14 combinations of the
+ * article's 14 dimensions, and of 14 guideline and safety dimensions, with the rest fixed at seeded states.
  */
 class ClinicalInvariantsTest {
     static final long SEED = 20_261_124L;
-    private static final int RED_FLAGS = 5;
-    private static final int PROFESSIONAL_REASONS = 9;
+    private static final int DIMENSIONS = FactsGenerator.SCREENED.size();
+    private static final int FREE = 8;
     private static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     @Test
-    void every_red_flag_combination_with_three_professional_reasons_at_a_time_keeps_all_five_invariants()
-            throws Exception {
-        // Given 18 seeded profiles, each a cube of all 3^5 red-flag states times all 3^3 states of three
-        // professional reasons (rotating so that all nine are free in every third cube), the others fixed at
-        // seeded states
+    void seeded_cubes_rotating_through_all_screened_dimensions_keep_every_invariant() throws Exception {
+        // Given 18 seeded profiles, each a cube of all 3^8 states of eight screened dimensions (consecutive, rotating
+        // so that every one of the 33 is free in several cubes), the others fixed at seeded, mostly reassuring states
         SplittableRandom random = new SplittableRandom(SEED);
         List<InvariantSweep.Cube> cubes = new ArrayList<>();
         for (int c = 0; c < 18; c++) {
-            int[] free = {0, 1, 2, 3, 4, RED_FLAGS + (3 * c) % 9, RED_FLAGS + (3 * c + 1) % 9,
-                    RED_FLAGS + (3 * c + 2) % 9};
+            int[] free = new int[FREE];
+            for (int i = 0; i < FREE; i++) {
+                free[i] = (c * FREE + i) % DIMENSIONS;
+            }
             cubes.add(cube(random, free, SEED + c));
         }
         // When every case is assessed; Then no invariant is broken
-        InvariantSweep sweep = sweep(cubes, "default: 18 profiles x 3^5 red flags x 3^3 professional reasons", 1);
+        InvariantSweep sweep = sweep(cubes, "default: 18 profiles x 3^8 of 33 screened dimensions", 1);
         assertEquals(18L * 6561, sweep.cases());
     }
 
     @Test
     @EnabledIfSystemProperty(named = "spine.exhaustive", matches = "true")
-    void all_three_to_the_fourteen_screening_combinations_keep_all_five_invariants() throws Exception {
-        // Given every combination of the 14 screened findings for each of N seeded profiles of the other fields
+    void all_three_to_the_fourteen_combinations_of_two_blocks_of_fourteen_dimensions_keep_every_invariant()
+            throws Exception {
+        // Given every combination of the article's 14 screened findings, then of 14 guideline and safety findings,
+        // for each of N seeded profiles of the other fields
         int profiles = Integer.getInteger("spine.exhaustive.profiles", 1);
         SplittableRandom random = new SplittableRandom(SEED ^ 0x5EED);
-        int[] all = new int[RED_FLAGS + PROFESSIONAL_REASONS];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
         List<InvariantSweep.Cube> cubes = new ArrayList<>();
         for (int p = 0; p < profiles; p++) {
-            cubes.add(cube(random, all, SEED + 1_000 + p));
+            for (int block = 0; block < 2; block++) {
+                int[] free = new int[14];
+                for (int i = 0; i < free.length; i++) {
+                    free[i] = block == 0 ? i : DIMENSIONS - 14 + i;
+                }
+                cubes.add(cube(random, free, SEED + 1_000 + 2L * p + block));
+            }
         }
         // Invariant 5 costs two more assessments per case; -Dspine.exhaustive.determinismEvery=N bounds the run.
         int determinismEvery = Integer.getInteger("spine.exhaustive.determinismEvery", 1);
-        InvariantSweep sweep = sweep(cubes, "exhaustive: " + profiles + " profile(s) x 3^14", determinismEvery);
-        assertEquals(profiles * 4_782_969L, sweep.cases());
+        InvariantSweep sweep = sweep(cubes, "exhaustive: " + profiles + " profile(s) x 2 blocks x 3^14",
+                determinismEvery);
+        assertEquals(profiles * 2 * 4_782_969L, sweep.cases());
     }
 
     private static InvariantSweep.Cube cube(SplittableRandom random, int[] free, long seed) {
-        int[] fixed = new int[RED_FLAGS + PROFESSIONAL_REASONS];
-        for (int i = 0; i < fixed.length; i++) {
-            // Fixed reasons are mostly absent, so that cubes still reach self-care.
-            int roll = random.nextInt(10);
-            fixed[i] = roll < 6 ? 0 : roll < 8 ? 1 : 2;
-        }
+        // Fixed dimensions are mostly absent, so that cubes still reach self-care.
+        int[] fixed = FactsGenerator.reassuringDigits(random);
         return new InvariantSweep.Cube(FactsGenerator.profile(random), fixed, free, seed);
     }
 

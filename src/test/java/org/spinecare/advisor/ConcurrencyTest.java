@@ -34,8 +34,11 @@ class ConcurrencyTest {
         }
         long start = System.nanoTime();
         List<Assessment> alone = new ArrayList<>(PER_THREAD);
+        List<String> brokenGates = new ArrayList<>();
         for (PatientFacts patient : patients) {
-            alone.add(advisor.assess(patient));
+            Assessment assessment = advisor.assess(patient);
+            alone.add(assessment);
+            WholeAnswerInvariants.violations(patient, assessment).forEach(brokenGates::add);
         }
         double singleSeconds = (System.nanoTime() - start) / 1e9;
 
@@ -84,6 +87,8 @@ class ConcurrencyTest {
                 + "%d mismatches, %d errors%n", PER_THREAD, singleSeconds, compared.get(), THREADS,
                 concurrentSeconds, mismatches.get(), errors.get());
         assertEquals(List.of(), firstProblems);
+        // And the answers they agree on keep the whole-answer gates
+        assertEquals(List.of(), brokenGates.stream().limit(10).toList());
         assertEquals((long) THREADS * PER_THREAD, compared.get());
         assertEquals(0, mismatches.get());
         assertEquals(0, errors.get());

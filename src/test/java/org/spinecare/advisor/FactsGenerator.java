@@ -22,15 +22,25 @@ import org.spinecare.kb.TensionOnset;
  * gives the same facts, so a failure can be replayed.
  */
 final class FactsGenerator {
-    /** The screened dimensions: the five red flags, then the nine reasons to see a professional. */
+    /**
+     * The screened dimensions: the article's five red flags, the nine reasons to see a professional, the guideline's
+     * reportable red flags, then the three manipulation-safety findings.
+     */
     static final List<Finding> SCREENED;
+    /** How many of the first screened dimensions are the article's red flags and reasons (the pre-2.0 space). */
+    static final int ARTICLE_DIMENSIONS;
     static final List<Finding> GENERAL = Finding.inGroup(FindingGroup.GENERAL);
     /** Digit values of a screened dimension, ordered from reassuring to alarming. */
     static final FindingState[] STATES = {FindingState.ABSENT, FindingState.UNKNOWN, FindingState.PRESENT};
 
     static {
-        List<Finding> screened = new ArrayList<>(Finding.inGroup(FindingGroup.RED_FLAG));
+        List<Finding> screened = new ArrayList<>(Finding.inGroup(FindingGroup.RED_FLAG).stream()
+                .filter(Finding::isArticleRedFlag).toList());
         screened.addAll(Finding.inGroup(FindingGroup.PROFESSIONAL_REVIEW));
+        ARTICLE_DIMENSIONS = screened.size();
+        screened.addAll(Finding.inGroup(FindingGroup.RED_FLAG).stream().filter(Finding::isGuidelineRedFlag)
+                .filter(f -> !f.isDerived()).toList());
+        screened.addAll(Finding.inGroup(FindingGroup.MANIPULATION_SAFETY));
         SCREENED = List.copyOf(screened);
     }
 
@@ -39,7 +49,8 @@ final class FactsGenerator {
 
     /** Everything but the screened findings: general findings, diagnoses, cracking, onset and numbers. */
     record Profile(Map<Finding, FindingState> general, Set<Diagnosis> diagnoses, PatientFacts.Cracking cracking,
-                   TensionOnset tensionOnset, Integer painScore, Integer sittingHoursPerDay, Integer ageYears) {
+                   TensionOnset tensionOnset, Integer painScore, Integer sittingHoursPerDay, Integer ageYears,
+                   Integer symptomDurationWeeks) {
     }
 
     static Profile profile(SplittableRandom random) {
@@ -70,8 +81,11 @@ final class FactsGenerator {
         }
         TensionOnset[] onsets = TensionOnset.values();
         int onset = random.nextInt(onsets.length + 1);
+        Integer age = orNull(random, 131);
+        // Never longer than the patient has lived; often past 4 weeks and past the onset-age window.
+        Integer weeks = random.nextInt(5) == 0 ? null : random.nextInt(Math.min(1500, 52 * (age == null ? 130 : age)) + 1);
         return new Profile(general, diagnoses, cracking, onset == onsets.length ? null : onsets[onset],
-                orNull(random, 11), orNull(random, 25), orNull(random, 131));
+                orNull(random, 11), orNull(random, 25), age, weeks);
     }
 
     private static Integer orNull(SplittableRandom random, int bound) {
@@ -88,18 +102,28 @@ final class FactsGenerator {
             }
         }
         return new PatientFacts(null, profile.ageYears(), profile.painScore(), findings, profile.diagnoses(),
-                profile.cracking(), profile.tensionOnset(), profile.sittingHoursPerDay());
+                profile.cracking(), profile.tensionOnset(), profile.sittingHoursPerDay(),
+                profile.symptomDurationWeeks());
     }
 
     /** Entirely random facts: every finding, the profile fields and a patient reference. */
     static PatientFacts random(SplittableRandom random) {
+        return facts(profile(random), reassuringDigits(random));
+    }
+
+    /**
+     * Mostly reassuring states for the screened dimensions, so that self-care paths are exercised as often as
+     * escalations: with over thirty dimensions, each red flag is rarely left out or present.
+     */
+    static int[] reassuringDigits(SplittableRandom random) {
         int[] digits = new int[SCREENED.size()];
-        // Mostly reassuring screens, so that self-care paths are exercised as often as escalations.
         for (int i = 0; i < digits.length; i++) {
-            int roll = random.nextInt(20);
-            digits[i] = roll < 15 ? 0 : roll < 18 ? 1 : 2;
+            int roll = random.nextInt(100);
+            int unknownAbove = SCREENED.get(i).isRedFlag() ? 96 : 75;
+            int presentAbove = SCREENED.get(i).isRedFlag() ? 98 : 88;
+            digits[i] = roll < unknownAbove ? 0 : roll < presentAbove ? 1 : 2;
         }
-        return facts(profile(random), digits);
+        return digits;
     }
 
     /** The facts as contract JSON, with fields, findings and diagnoses in a shuffled order. */
@@ -111,6 +135,7 @@ final class FactsGenerator {
         number(fields, "ageYears", facts.ageYears());
         number(fields, "painScore", facts.painScore());
         number(fields, "sittingHoursPerDay", facts.sittingHoursPerDay());
+        number(fields, "symptomDurationWeeks", facts.symptomDurationWeeks());
         if (facts.tensionOnset() != null) {
             fields.add("\"tensionOnset\": \"" + facts.tensionOnset() + "\"");
         }
@@ -149,7 +174,7 @@ final class FactsGenerator {
         Collections.shuffle(diagnoses, random);
         return new PatientFacts(facts.patientRef(), facts.ageYears(), facts.painScore(), findings,
                 new java.util.LinkedHashSet<>(diagnoses), facts.cracking(), facts.tensionOnset(),
-                facts.sittingHoursPerDay());
+                facts.sittingHoursPerDay(), facts.symptomDurationWeeks());
     }
 
     private static void number(List<String> fields, String name, Integer value) {

@@ -20,7 +20,11 @@ import org.spinecare.kb.Advice;
 import org.spinecare.kb.TriageLevel;
 
 /**
- * Runs the real engine over cubes of the input space and checks the five clinical invariants on every case.
+ * Runs the real engine over cubes of the input space and checks the clinical invariants on every case: the five
+ * of knowledge base 1 (no code both ways, monotone triage, nothing self-directed when escalated, traced advice,
+ * order-independent results) and the whole-answer gates of {@link WholeAnswerInvariants}. The library's own
+ * {@link SafetyInvariants} (triage first, clinical order, no contradicting text) run inside every assessment, so a
+ * break of one shows here as a refused assessment.
  *
  * <p>A cube is a profile of the other fields plus a set of free screened dimensions, each taking ABSENT, UNKNOWN
  * and PRESENT, with the remaining screened dimensions held at fixed states. Every case of a cube is assessed,
@@ -118,6 +122,9 @@ final class InvariantSweep {
     }
 
     private void checkContent(Assessment a, PatientFacts facts) {
+        for (String broken : WholeAnswerInvariants.violations(facts, a)) {
+            violation("6 whole-answer gate", facts, broken);
+        }
         Set<Advice> recommended = a.recommendations().stream().map(Recommendation::code).collect(Collectors.toSet());
         Set<Advice> contraindicated = a.contraindications().stream().map(Contraindication::code)
                 .collect(Collectors.toSet());
@@ -206,7 +213,7 @@ final class InvariantSweep {
         List<FiredRule> sorted = new ArrayList<>(a.firedRules());
         sorted.sort(Comparator.comparing(FiredRule::id).thenComparing(r -> String.join(",", r.matched())));
         return new Assessment(a.triage(), a.redFlags(), a.unscreenedRedFlags(), a.stenosis(), a.recommendations(),
-                a.contraindications(), sorted, a.knowledgeBase());
+                a.clinicianActions(), a.contraindications(), sorted, a.knowledgeBase());
     }
 
     /** Invariant 2 on every pair of neighbours in the cube. */

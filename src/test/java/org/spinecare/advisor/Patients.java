@@ -19,16 +19,38 @@ final class Patients {
     private TensionOnset onset;
     private Integer painScore;
     private Integer sittingHours;
+    private Integer ageYears;
+    private Integer durationWeeks;
 
     static Patients nothingReported() {
         return new Patients();
     }
 
-    /** Every red flag screened and reported absent, nothing else reported. */
+    /**
+     * A complete screen: every reportable red flag, manipulation-safety finding and "not improving" reported absent,
+     * and an age (40) that settles the onset-age red flag; nothing else reported.
+     */
     static Patients screened() {
         Patients p = new Patients();
-        Finding.inGroup(FindingGroup.RED_FLAG).forEach(f -> p.findings.put(f, FindingState.ABSENT));
+        SCREEN.forEach(f -> p.findings.put(f, FindingState.ABSENT));
+        p.ageYears = 40;
         return p;
+    }
+
+    /** The findings a complete screen reports: the reportable red flags, manipulation safety, "not improving". */
+    static final java.util.List<Finding> SCREEN = java.util.stream.Stream.concat(
+            Finding.inGroup(FindingGroup.RED_FLAG).stream().filter(f -> !f.isDerived()),
+            java.util.stream.Stream.concat(Finding.inGroup(FindingGroup.MANIPULATION_SAFETY).stream(),
+                    java.util.stream.Stream.of(Finding.NOT_IMPROVING))).toList();
+
+    Patients age(Integer years) {
+        ageYears = years;
+        return this;
+    }
+
+    Patients durationWeeks(Integer weeks) {
+        durationWeeks = weeks;
+        return this;
     }
 
     Patients present(Finding... present) {
@@ -78,6 +100,7 @@ final class Patients {
     }
 
     PatientFacts facts() {
-        return new PatientFacts(null, null, painScore, findings, diagnoses, cracking, onset, sittingHours);
+        return new PatientFacts(null, ageYears, painScore, findings, diagnoses, cracking, onset, sittingHours,
+                durationWeeks);
     }
 }

@@ -100,7 +100,8 @@ class SafetyInvariantsTest {
     @Test
     void an_unscreened_red_flag_with_self_care_triage_is_refused() {
         Assessment broken = new Assessment(SELF_CARE.triage(), List.of(), List.of(Finding.SADDLE_SENSATION_LOSS),
-                SELF_CARE.stenosis(), SELF_CARE.recommendations(), SELF_CARE.contraindications(),
+                SELF_CARE.stenosis(), SELF_CARE.recommendations(), SELF_CARE.clinicianActions(),
+                SELF_CARE.contraindications(),
                 SELF_CARE.firedRules(), SELF_CARE.knowledgeBase());
         assertRefused(broken, "red flags [SADDLE_SENSATION_LOSS] unscreened but triage is SELF_CARE");
     }
@@ -114,7 +115,7 @@ class SafetyInvariantsTest {
     private static Assessment copy(Assessment a, TriageLevel triage, List<Recommendation> recommendations,
                                    List<Contraindication> contraindications) {
         return new Assessment(triage, a.redFlags(), a.unscreenedRedFlags(), a.stenosis(), recommendations,
-                contraindications, a.firedRules(), a.knowledgeBase());
+                a.clinicianActions(), contraindications, a.firedRules(), a.knowledgeBase());
     }
 
     private static <T> List<T> plus(List<T> list, T item) {

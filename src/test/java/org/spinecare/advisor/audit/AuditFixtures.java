@@ -50,6 +50,7 @@ final class AuditFixtures {
                 new Stenosis(StenosisStatus.POSSIBLE, List.of(Finding.SCIATICA)),
                 List.of(new Recommendation(Advice.STRETCH_KNEE_TO_CHEST, Advice.STRETCH_KNEE_TO_CHEST.category(),
                         "summary", List.of("step"), "source", List.of("ST-004"))),
+                List.of(),
                 List.of(new Contraindication(Advice.CRACK_SEATED_CHAIR, ContraindicationReason.ESCALATED_TRIAGE,
                         List.of(ContraindicationReason.ESCALATED_TRIAGE), "source", List.of("CI-002"))),
                 List.of(new FiredRule("RF-006", "An unreported red flag is listed as unscreened", "s",
