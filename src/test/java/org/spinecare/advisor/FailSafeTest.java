@@ -145,7 +145,7 @@ class FailSafeTest {
 
     @Test
     void a_rule_whose_basis_is_neither_stated_nor_inferred_fails_the_start_up_self_check() {
-        assertSelfCheckFails("@basis other than STATED or INFERRED", FaultInjection.ruleWithMetadata("Odd basis",
+        assertSelfCheckFails("@basis other than STATED, INFERRED or GUIDELINE", FaultInjection.ruleWithMetadata("Odd basis",
                 "@id(TT12) @source(\"S\") @basis(GUESSED)", "screening:red-flags", "FindingFact()", "// nothing"));
     }
 

@@ -39,7 +39,7 @@ class KnowledgeBaseLoadingTest {
         RuleSources sources = RuleSources.read(getClass().getClassLoader());
         assertEquals(sources.declaredSha256(), sources.actualSha256());
         assertEquals(sources.declaredSha256(), KB.info().rulesSha256());
-        assertEquals("org.spinecare:spine-kjar:1.0.0", KB.info().releaseId());
+        assertEquals("org.spinecare:spine-kjar:2.0.0", KB.info().releaseId());
     }
 
     @Test

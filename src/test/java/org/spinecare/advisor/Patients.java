@@ -12,7 +12,7 @@ import org.spinecare.kb.FindingState;
 import org.spinecare.kb.TensionOnset;
 
 /** A small builder of patient facts for tests: starts with nothing reported. */
-final class Patients {
+public final class Patients {
     private final Map<Finding, FindingState> findings = new EnumMap<>(Finding.class);
     private final Set<Diagnosis> diagnoses = EnumSet.noneOf(Diagnosis.class);
     private PatientFacts.Cracking cracking;
@@ -42,6 +42,14 @@ final class Patients {
             Finding.inGroup(FindingGroup.RED_FLAG).stream().filter(f -> !f.isDerived()),
             java.util.stream.Stream.concat(Finding.inGroup(FindingGroup.MANIPULATION_SAFETY).stream(),
                     java.util.stream.Stream.of(Finding.NOT_IMPROVING))).toList();
+
+    /**
+     * The members of a complete screen as contract JSON ({@code "FEVER": "ABSENT", ...}), without braces, for tests
+     * that write patients by hand; a complete screen also needs an age ({@code "ageYears": 40}).
+     */
+    public static String completeScreenJson() {
+        return String.join(", ", SCREEN.stream().map(f -> "\"" + f + "\": \"ABSENT\"").toList());
+    }
 
     Patients age(Integer years) {
         ageYears = years;

@@ -27,8 +27,14 @@ class SafetyInvariantsTest {
     private static final Assessment URGENT = ADVISOR.assess(screened().withFinding(Finding.FEVER,
             FindingState.PRESENT));
 
+    /** A locked back in a screened patient: routine, the reason to be assessed first, then stretches. */
+    private static final Assessment ROUTINE = ADVISOR.assess(screened().withFinding(Finding.LOCKED_BACK,
+            FindingState.PRESENT));
+
     @Test
     void the_real_assessments_used_here_pass_the_check() {
+        assertTrue(ROUTINE.triage() == TriageLevel.ROUTINE && ROUTINE.recommendations().size() > 1);
+        assertDoesNotThrow(() -> SafetyInvariants.check(ROUTINE));
         assertTrue(SELF_CARE.triage() == TriageLevel.SELF_CARE && SELF_CARE.recommends(Advice.CRACK_SEATED_CHAIR));
         assertTrue(URGENT.triage() == TriageLevel.URGENT && URGENT.contraindicates(Advice.CRACK_SEATED_CHAIR));
         assertDoesNotThrow(() -> SafetyInvariants.check(SELF_CARE));
@@ -46,7 +52,7 @@ class SafetyInvariantsTest {
     void a_stretch_recommended_with_urgent_triage_is_refused() {
         Assessment broken = copy(URGENT, URGENT.triage(),
                 plus(URGENT.recommendations(), recommendation(Advice.STRETCH_PELVIC_TILT, firstFiredId(URGENT))),
-                URGENT.contraindications());
+                crackingOnly(URGENT.contraindications()));
         assertRefused(broken, "STRETCH_PELVIC_TILT is recommended with triage URGENT");
     }
 
@@ -54,7 +60,7 @@ class SafetyInvariantsTest {
     void heat_recommended_with_emergency_triage_is_refused() {
         Assessment broken = copy(URGENT, TriageLevel.EMERGENCY,
                 plus(URGENT.recommendations(), recommendation(Advice.HEAT_THERAPY, firstFiredId(URGENT))),
-                URGENT.contraindications());
+                crackingOnly(URGENT.contraindications()));
         assertRefused(broken, "HEAT_THERAPY is recommended with triage EMERGENCY");
     }
 
@@ -94,7 +100,7 @@ class SafetyInvariantsTest {
     @Test
     void a_red_flag_present_with_routine_triage_is_refused() {
         assertRefused(copy(URGENT, TriageLevel.ROUTINE, URGENT.recommendations(), URGENT.contraindications()),
-                "red flags [FEVER] present but triage is ROUTINE");
+                "red flag FEVER present but triage is ROUTINE, not URGENT");
     }
 
     @Test
@@ -104,6 +110,86 @@ class SafetyInvariantsTest {
                 SELF_CARE.contraindications(),
                 SELF_CARE.firedRules(), SELF_CARE.knowledgeBase());
         assertRefused(broken, "red flags [SADDLE_SENSATION_LOSS] unscreened but triage is SELF_CARE");
+    }
+
+    // The whole answer, as the patient reads it
+
+    @Test
+    void an_urgent_answer_that_also_gives_lifestyle_advice_is_refused() {
+        Assessment broken = copy(URGENT, URGENT.triage(),
+                plus(URGENT.recommendations(), recommendation(Advice.REDUCE_SITTING, firstFiredId(URGENT))),
+                URGENT.contraindications());
+        assertRefused(broken, "triage URGENT must tell the patient only SEEK_URGENT_CARE");
+    }
+
+    @Test
+    void an_emergency_answer_that_says_urgent_instead_is_refused() {
+        assertRefused(copy(URGENT, TriageLevel.EMERGENCY, URGENT.recommendations(), URGENT.contraindications()),
+                "triage EMERGENCY must tell the patient only SEEK_EMERGENCY_CARE");
+    }
+
+    @Test
+    void a_routine_answer_that_does_not_start_with_the_reason_to_be_assessed_is_refused() {
+        Assessment broken = copy(ROUTINE, ROUTINE.triage(), ROUTINE.recommendations().subList(1,
+                ROUTINE.recommendations().size()), ROUTINE.contraindications());
+        assertRefused(broken, "triage ROUTINE must first tell the patient SEEK_PROFESSIONAL_HELP");
+    }
+
+    @Test
+    void a_self_care_answer_that_sends_the_patient_to_a_professional_is_refused() {
+        Assessment broken = copy(SELF_CARE, SELF_CARE.triage(), plus(List.of(recommendation(
+                Advice.SEEK_PROFESSIONAL_HELP, firstFiredId(SELF_CARE))), SELF_CARE.recommendations().get(0)),
+                SELF_CARE.contraindications());
+        assertRefused(broken, "SEEK_PROFESSIONAL_HELP contradicts triage SELF_CARE");
+    }
+
+    @Test
+    void recommendations_out_of_clinical_order_are_refused() {
+        List<Recommendation> reversed = new ArrayList<>(SELF_CARE.recommendations());
+        java.util.Collections.reverse(reversed);
+        assertRefused(copy(SELF_CARE, SELF_CARE.triage(), reversed, SELF_CARE.contraindications()),
+                "recommendations are not in clinical order");
+    }
+
+    @Test
+    void a_clinician_task_among_the_patients_recommendations_is_refused() {
+        Assessment broken = copy(SELF_CARE, SELF_CARE.triage(), plus(SELF_CARE.recommendations(),
+                recommendation(Advice.COMPLETE_RED_FLAG_SCREEN, firstFiredId(SELF_CARE))), SELF_CARE.contraindications());
+        assertRefused(broken, "COMPLETE_RED_FLAG_SCREEN is for the clinician");
+    }
+
+    @Test
+    void an_unscreened_red_flag_without_the_clinicians_task_is_refused() {
+        assertRefused(new Assessment(ROUTINE.triage(), List.of(), List.of(Finding.FEVER), ROUTINE.stenosis(),
+                ROUTINE.recommendations(), List.of(), ROUTINE.contraindications(), ROUTINE.firedRules(),
+                ROUTINE.knowledgeBase()), "the clinician is not asked to complete the screen");
+    }
+
+    @Test
+    void crack_less_often_without_a_technique_shown_is_refused() {
+        List<Recommendation> withLimit = plus(ROUTINE.recommendations(),
+                recommendation(Advice.LIMIT_CRACKING_FREQUENCY, firstFiredId(ROUTINE)));
+        withLimit.sort(AssessmentAssembler.CLINICAL_ORDER);
+        Assessment broken = copy(ROUTINE, ROUTINE.triage(), withLimit, ROUTINE.contraindications());
+        assertRefused(broken, "LIMIT_CRACKING_FREQUENCY speaks of cracking, but no technique is shown");
+    }
+
+    @Test
+    void pausing_self_cracking_beside_a_technique_is_refused() {
+        List<Recommendation> withPause = new ArrayList<>(SELF_CARE.recommendations());
+        withPause.add(0, recommendation(Advice.PAUSE_SELF_CRACKING, firstFiredId(SELF_CARE)));
+        assertRefused(copy(SELF_CARE, SELF_CARE.triage(), withPause, SELF_CARE.contraindications()),
+                "PAUSE_SELF_CRACKING beside a cracking technique");
+    }
+
+    @Test
+    void cold_that_suggests_alternating_with_contraindicated_heat_is_refused() {
+        List<Recommendation> withCold = new ArrayList<>(SELF_CARE.recommendations());
+        withCold.add(0, recommendation(Advice.COLD_THERAPY, firstFiredId(SELF_CARE)));
+        withCold.sort(AssessmentAssembler.CLINICAL_ORDER);
+        assertRefused(copy(SELF_CARE, SELF_CARE.triage(), withCold,
+                plus(SELF_CARE.contraindications(), contraindication(Advice.HEAT_THERAPY, firstFiredId(SELF_CARE)))),
+                "COLD_THERAPY speaks of HEAT_THERAPY, which is contraindicated");
     }
 
     private static void assertRefused(Assessment broken, String expected) {
@@ -116,6 +202,11 @@ class SafetyInvariantsTest {
                                    List<Contraindication> contraindications) {
         return new Assessment(triage, a.redFlags(), a.unscreenedRedFlags(), a.stenosis(), recommendations,
                 a.clinicianActions(), contraindications, a.firedRules(), a.knowledgeBase());
+    }
+
+    /** Without the red flag's contraindications of stretches and heat, so that the triage check is what refuses. */
+    private static List<Contraindication> crackingOnly(List<Contraindication> contraindications) {
+        return contraindications.stream().filter(c -> c.code().isCrackingTechnique()).toList();
     }
 
     private static <T> List<T> plus(List<T> list, T item) {
@@ -138,11 +229,8 @@ class SafetyInvariantsTest {
         return a.firedRules().get(0).id();
     }
 
+    /** A complete screen, no back pain: self-cracking is allowed. */
     private static PatientFacts screened() {
-        PatientFacts facts = PatientFacts.empty();
-        for (Finding flag : Finding.inGroup(FindingGroup.RED_FLAG)) {
-            facts = facts.withFinding(flag, FindingState.ABSENT);
-        }
-        return facts;
+        return Patients.screened().pain(0).facts();
     }
 }

@@ -217,7 +217,7 @@ class SpineAdvisorTest {
     void the_advisor_reports_which_knowledge_base_answered() {
         KnowledgeBaseInfo kb = ADVISOR.knowledgeBase();
 
-        assertEquals("org.spinecare:spine-kjar:1.0.0", kb.releaseId());
+        assertEquals("org.spinecare:spine-kjar:2.0.0", kb.releaseId());
         assertTrue(kb.rulesSha256().matches("[0-9a-f]{64}"), kb.rulesSha256());
         assertEquals(kb, ADVISOR.assess(PatientFacts.empty()).knowledgeBase());
     }
@@ -239,13 +239,7 @@ class SpineAdvisorTest {
     }
 
     static PatientFacts screenedSelfCare() {
-        Map<Finding, FindingState> findings = new EnumMap<>(Finding.class);
-        for (Finding f : Finding.values()) {
-            if (f.isRedFlag()) {
-                findings.put(f, FindingState.ABSENT);
-            }
-        }
-        return new PatientFacts(null, 35, 1, findings, Set.of(), null, null, null);
+        return new PatientFacts(null, 35, 1, Patients.screened().facts().findings(), Set.of(), null, null, null);
     }
 
     static PatientFacts diagnosedStenosisWithTension() {
@@ -262,9 +256,9 @@ class SpineAdvisorTest {
         List<PatientFacts> patients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<Finding, FindingState> findings = new EnumMap<>(Finding.class);
-            for (Finding f : Finding.values()) {
-                // Red flags are mostly screened absent, so that the self-care paths are reached too.
-                int roll = random.nextInt(f.isRedFlag() ? 12 : 3);
+            for (Finding f : Finding.reportable()) {
+                // Red flags are mostly screened absent (there are over twenty), so that self-care is reached too.
+                int roll = random.nextInt(f.isRedFlag() ? 60 : 3);
                 if (roll == 0) {
                     findings.put(f, FindingState.PRESENT);
                 } else if (roll == 1) {
@@ -282,10 +276,12 @@ class SpineAdvisorTest {
             PatientFacts.Cracking cracking = random.nextBoolean() ? null : new PatientFacts.Cracking(
                     random.nextInt(5) == 0 ? null : CrackingFrequency.values()[random.nextInt(4)],
                     random.nextInt(3) == 0 ? null : random.nextBoolean());
-            patients.add(new PatientFacts("r-" + i, random.nextBoolean() ? random.nextInt(131) : null,
+            Integer age = random.nextInt(4) > 0 ? random.nextInt(131) : null;
+            patients.add(new PatientFacts("r-" + i, age,
                     random.nextBoolean() ? random.nextInt(11) : null, findings, diagnoses, cracking,
                     random.nextInt(3) == 0 ? null : TensionOnset.values()[random.nextInt(2)],
-                    random.nextBoolean() ? random.nextInt(25) : null));
+                    random.nextBoolean() ? random.nextInt(25) : null,
+                    random.nextInt(4) > 0 ? random.nextInt(52 * (age == null ? 1 : age + 1)) : null));
         }
         return patients;
     }

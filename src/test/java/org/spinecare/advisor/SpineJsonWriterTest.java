@@ -28,7 +28,7 @@ class SpineJsonWriterTest {
     @Test
     void the_top_level_fields_are_the_contracts_in_its_order() {
         assertEquals(List.of("triage", "redFlags", "unscreenedRedFlags", "stenosis", "recommendations",
-                "contraindications", "firedRules", "knowledgeBase"), names(tree));
+                "clinicianActions", "contraindications", "firedRules", "knowledgeBase"), names(tree));
         assertEquals("ROUTINE", tree.get("triage").textValue());
         assertTrue(tree.get("redFlags").isArray());
         assertTrue(tree.get("unscreenedRedFlags").isArray());
@@ -78,7 +78,7 @@ class SpineJsonWriterTest {
         for (int i = 0; i < firedRules.size(); i++) {
             assertEquals(assessment.firedRules().get(i).id(), firedRules.get(i).get("id").textValue(),
                     "firing order at " + i);
-            assertTrue(List.of("STATED", "INFERRED").contains(firedRules.get(i).get("basis").textValue()));
+            assertTrue(List.of("STATED", "INFERRED", "GUIDELINE").contains(firedRules.get(i).get("basis").textValue()));
         }
     }
 
@@ -87,7 +87,7 @@ class SpineJsonWriterTest {
         JsonNode kb = tree.get("knowledgeBase");
 
         assertEquals(List.of("releaseId", "rulesSha256"), names(kb));
-        assertEquals("org.spinecare:spine-kjar:1.0.0", kb.get("releaseId").textValue());
+        assertEquals("org.spinecare:spine-kjar:2.0.0", kb.get("releaseId").textValue());
         assertTrue(kb.get("rulesSha256").textValue().matches("[0-9a-f]{64}"));
     }
 

@@ -21,16 +21,18 @@ import org.spinecare.kb.TriageLevel;
 class UnknownIsNeverAbsentTest {
     private static final SpineAdvisor ADVISOR = SpineAdvisor.create();
     private static final List<Finding> RED_FLAGS = Finding.inGroup(FindingGroup.RED_FLAG);
+    /** The red flags the input reports; the other two are derived from measures by the rules. */
+    private static final List<Finding> REPORTED_RED_FLAGS = RED_FLAGS.stream().filter(f -> !f.isDerived()).toList();
 
     @Test
     void findings_left_out_reach_the_rules_as_unknown_and_numbers_left_out_as_null() {
         // Given JSON that reports nothing; When it is read and turned into facts
         PatientFacts facts = SpineJson.readFacts("{}");
         List<Object> inserted = SpineAdvisor.factsOf(facts);
-        // Then every finding is inserted as UNKNOWN, and no measure is defaulted
+        // Then every reportable finding is inserted as UNKNOWN, and no measure is defaulted
         List<FindingFact> findings = inserted.stream().filter(FindingFact.class::isInstance)
                 .map(FindingFact.class::cast).toList();
-        assertEquals(Finding.values().length, findings.size());
+        assertEquals(Finding.reportable().size(), findings.size());
         findings.forEach(f -> assertEquals(FindingState.UNKNOWN, f.state(), f.toString()));
         PatientMeasures measures = inserted.stream().filter(PatientMeasures.class::isInstance)
                 .map(PatientMeasures.class::cast).findFirst().orElseThrow();
@@ -38,6 +40,32 @@ class UnknownIsNeverAbsentTest {
         assertNull(measures.sittingHoursPerDay());
         assertNull(measures.tensionOnset());
         assertNull(measures.ageYears());
+        assertNull(measures.symptomDurationWeeks());
+    }
+
+    @Test
+    void the_signs_derived_from_measures_are_unscreened_when_the_measures_are_left_out() {
+        // Given a complete screen but no age and no duration, with "not improving" reported present
+        PatientFacts facts = Patients.screened().age(null).present(Finding.NOT_IMPROVING).facts();
+        // When assessed
+        Assessment a = ADVISOR.assess(facts);
+        // Then both derived red flags are unscreened, not absent, and self-care is withheld
+        assertEquals(List.of(Finding.NO_IMPROVEMENT_AFTER_4_WEEKS, Finding.ONSET_AGE_UNDER_20_OR_OVER_50),
+                a.unscreenedRedFlags());
+        assertEquals(TriageLevel.ROUTINE, a.triage());
+    }
+
+    @Test
+    void back_pain_neither_reported_nor_rated_withholds_self_cracking_as_back_pain_does() {
+        // Given a screened patient with the urge to pop and no word on back pain
+        Assessment unknown = ADVISOR.assess(Patients.screened().present(Finding.URGE_TO_POP).facts());
+        // When the same patient reports a pain score of 0
+        Assessment none = ADVISOR.assess(Patients.screened().present(Finding.URGE_TO_POP).pain(0).facts());
+        // Then only the patient who said there is no pain is shown the cracking techniques
+        assertTrue(unknown.contraindications().stream().anyMatch(c -> c.code() == Advice.CRACK_SEATED_CHAIR
+                && c.reasons().contains(org.spinecare.kb.ContraindicationReason.BACK_PAIN_NOT_ASSESSED)));
+        assertTrue(unknown.recommends(Advice.PAUSE_SELF_CRACKING));
+        assertTrue(none.recommends(Advice.CRACK_SEATED_CHAIR));
     }
 
     @Test
@@ -45,9 +73,10 @@ class UnknownIsNeverAbsentTest {
         // Given the same patient with back tension and the urge to pop, red flags omitted or reported absent
         String symptoms = "\"BACK_TENSION\": \"PRESENT\", \"URGE_TO_POP\": \"PRESENT\"";
         Assessment omitted = ADVISOR.assess(SpineJson.readFacts("{\"findings\": {" + symptoms + "}}"));
-        Assessment absent = ADVISOR.assess(SpineJson.readFacts("{\"findings\": {" + symptoms
-                + ", \"FEVER\": \"ABSENT\", \"UNEXPLAINED_WEIGHT_LOSS\": \"ABSENT\", \"BOWEL_BLADDER_CHANGE\": \"ABSENT\","
-                + " \"LEG_SENSATION_LOSS\": \"ABSENT\", \"SADDLE_SENSATION_LOSS\": \"ABSENT\"}}"));
+        StringBuilder screen = new StringBuilder();
+        Patients.SCREEN.forEach(f -> screen.append(", \"").append(f).append("\": \"ABSENT\""));
+        Assessment absent = ADVISOR.assess(SpineJson.readFacts("{\"ageYears\": 30, \"findings\": {" + symptoms
+                + screen + "}}"));
         // Then omitted red flags are listed as unscreened and hold back self-care
         assertEquals(RED_FLAGS, omitted.unscreenedRedFlags());
         assertEquals(TriageLevel.ROUTINE, omitted.triage());
@@ -62,26 +91,24 @@ class UnknownIsNeverAbsentTest {
     }
 
     static List<Finding> redFlags() {
-        return RED_FLAGS;
+        return REPORTED_RED_FLAGS;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("redFlags")
     void each_red_flag_left_out_alone_is_unscreened_while_reported_absent_it_is_not(Finding left) {
-        // Given every other red flag reported absent
-        PatientFacts screened = PatientFacts.empty();
-        for (Finding flag : RED_FLAGS) {
-            screened = screened.withFinding(flag, FindingState.ABSENT);
-        }
+        // Given every other red flag reported absent (and an age, which settles the onset-age flag)
+        PatientFacts screened = Patients.screened().facts();
         // When this one is left out instead
         Assessment unknown = ADVISOR.assess(screened.withFinding(left, FindingState.UNKNOWN));
         Assessment absent = ADVISOR.assess(screened);
         // Then it alone is unscreened, and triage stays above self-care
         assertEquals(List.of(left), unknown.unscreenedRedFlags());
         assertEquals(TriageLevel.ROUTINE, unknown.triage());
-        assertTrue(unknown.fired("RF-003") && unknown.fired("RF-004"));
+        String listing = left.isArticleRedFlag() ? "RF-003" : "GL-007";
+        assertTrue(unknown.fired(listing) && unknown.fired("RF-004"));
         assertEquals(TriageLevel.SELF_CARE, absent.triage());
-        assertFalse(absent.fired("RF-003"));
+        assertFalse(absent.fired(listing));
     }
 
     @Test

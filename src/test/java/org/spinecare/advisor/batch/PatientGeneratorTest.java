@@ -58,7 +58,7 @@ class PatientGeneratorTest {
         // When their values are collected
         Set<String> seen = new HashSet<>();
         for (PatientFacts p : patients) {
-            for (Finding finding : Finding.values()) {
+            for (Finding finding : Finding.reportable()) {
                 seen.add(finding + "=" + p.stateOf(finding));
             }
             p.diagnoses().forEach(d -> seen.add("diagnosis=" + d));
@@ -68,10 +68,11 @@ class PatientGeneratorTest {
             seen.add("age=" + p.ageYears());
             seen.add("pain=" + p.painScore());
             seen.add("sitting=" + p.sittingHoursPerDay());
+            seen.add("weeks=" + p.symptomDurationWeeks());
             seen.add("ref=" + (p.patientRef() != null));
         }
         // Then every state of every finding, every code, every missing part and every limit is there
-        for (Finding finding : Finding.values()) {
+        for (Finding finding : Finding.reportable()) {
             for (FindingState state : FindingState.values()) {
                 assertTrue(seen.contains(finding + "=" + state), finding + "=" + state);
             }
@@ -91,7 +92,7 @@ class PatientGeneratorTest {
             assertTrue(seen.contains("onset=" + onset));
         }
         for (String limit : List.of("onset=null", "age=0", "age=130", "age=null", "pain=0", "pain=10", "pain=null",
-                "sitting=0", "sitting=24", "sitting=null", "ref=false", "ref=true")) {
+                "sitting=0", "sitting=24", "sitting=null", "weeks=0", "weeks=null", "ref=false", "ref=true")) {
             assertTrue(seen.contains(limit), limit);
         }
         // And the real rules give every triage level among them

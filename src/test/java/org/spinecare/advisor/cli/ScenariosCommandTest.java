@@ -10,21 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.spinecare.advisor.Patients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./spine scenarios}: one line per scenario, a summary last, and exit codes 0, 1 and 2. */
 class ScenariosCommandTest {
-    private static final String SCREENED = "{\"FEVER\": \"ABSENT\", \"UNEXPLAINED_WEIGHT_LOSS\": \"ABSENT\", "
-            + "\"BOWEL_BLADDER_CHANGE\": \"ABSENT\", \"LEG_SENSATION_LOSS\": \"ABSENT\", "
-            + "\"SADDLE_SENSATION_LOSS\": \"ABSENT\"}";
+    private static final String SCREENED = "{" + Patients.completeScreenJson() + "}";
 
     @TempDir
     Path dir;
 
     private Path scenario(String file, String name, String triage) throws IOException {
         return Files.writeString(dir.resolve(file), "{\"name\": \"" + name + "\", \"source\": "
-                + "\"When to Seek Professional Help for Back Cracking\", \"given\": {\"findings\": " + SCREENED
+                + "\"When to Seek Professional Help for Back Cracking\", \"given\": {\"ageYears\": 40, \"findings\": " + SCREENED
                 + "}, \"expect\": {\"triage\": \"" + triage + "\"}}");
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.spinecare.advisor.Patients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinecare.advisor.SpineAdvisor;
@@ -14,9 +15,9 @@ import org.spinecare.advisor.SpineAdvisor;
 /** Matching against the real engine: a wrong expectation fails with plain sentences and the fired rules. */
 class ScenarioRunnerTest {
     private static final ScenarioRunner RUNNER = new ScenarioRunner(SpineAdvisor.create());
-    private static final String CAUDA_EQUINA = "{\"findings\": {\"SADDLE_SENSATION_LOSS\": \"PRESENT\", "
-            + "\"BOWEL_BLADDER_CHANGE\": \"ABSENT\", \"FEVER\": \"ABSENT\", \"UNEXPLAINED_WEIGHT_LOSS\": \"ABSENT\", "
-            + "\"LEG_SENSATION_LOSS\": \"ABSENT\", \"BACK_TENSION\": \"PRESENT\"}}";
+    private static final String CAUDA_EQUINA = "{\"ageYears\": 40, \"findings\": {"
+            + Patients.completeScreenJson().replace("\"SADDLE_SENSATION_LOSS\": \"ABSENT\"",
+                    "\"SADDLE_SENSATION_LOSS\": \"PRESENT\"") + ", \"BACK_TENSION\": \"PRESENT\"}}";
 
     @TempDir
     Path dir;
@@ -53,26 +54,27 @@ class ScenarioRunnerTest {
                 "Red flags: expected exactly FEVER, got SADDLE_SENSATION_LOSS; missing FEVER; "
                         + "not expected SADDLE_SENSATION_LOSS.",
                 "Stenosis: expected POSSIBLE, got NOT_INDICATED.",
-                "Recommended: expected HEAT_THERAPY, but it was not recommended. Recommended were: "
+                "Recommended: expected HEAT_THERAPY, but it was not recommended; it was contraindicated instead "
+                        + "([RED_FLAG, REDUCED_SKIN_SENSATION], by [CI-010, CI-006]). Recommended were: "
                         + "SEEK_EMERGENCY_CARE.",
                 "Not contraindicated: expected CRACK_SEATED_CHAIR not to be contraindicated, but it was "
-                        + "([ESCALATED_TRIAGE], by [CI-001]).",
+                        + "([ESCALATED_TRIAGE, RED_FLAG, BACK_PAIN_NOT_ASSESSED], by [CI-001, CI-010, CI-005]).",
                 "Rules fired: expected HC-002 (Back tension that is ongoing or of unknown onset is treated with "
                         + "heat) to fire, but it did not.",
                 "Rules not fired: expected RF-001 (A change in bowel or bladder function or saddle numbness needs "
                         + "emergency care) not to fire, but it did."), result.mismatches());
         // And the report lists every rule that fired, with its name
-        assertTrue(result.report().contains("Rules that fired, in order:\n  RF-001  A change in bowel"),
+        assertTrue(result.report().contains("Rules that fired, in order:\n  CT-001  Back pain counts"),
                 result.report());
+        assertTrue(result.report().contains("\n  RF-001  A change in bowel"), result.report());
     }
 
     @Test
     void an_at_least_triage_accepts_more_urgent_and_rejects_less_urgent() throws IOException {
         assertTrue(run(CAUDA_EQUINA, "{\"triageAtLeast\": \"URGENT\"}").passed());
         assertEquals(List.of("Triage: expected URGENT or more urgent, got SELF_CARE."),
-                run("{\"findings\": {\"FEVER\": \"ABSENT\", \"UNEXPLAINED_WEIGHT_LOSS\": \"ABSENT\", "
-                        + "\"BOWEL_BLADDER_CHANGE\": \"ABSENT\", \"LEG_SENSATION_LOSS\": \"ABSENT\", "
-                        + "\"SADDLE_SENSATION_LOSS\": \"ABSENT\"}}", "{\"triageAtLeast\": \"URGENT\"}").mismatches());
+                run("{\"ageYears\": 40, \"findings\": {" + Patients.completeScreenJson() + "}}",
+                        "{\"triageAtLeast\": \"URGENT\"}").mismatches());
     }
 
     @Test
