@@ -21,18 +21,22 @@ import java.util.regex.Pattern;
 final class RuleSources {
     static final String MANIFEST = "META-INF/spine-kb.properties";
     private static final Pattern RULE_DECLARATION = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+    /** From a rule's {@code then} to its {@code end}, each on a line of its own as every rule here is written. */
+    private static final Pattern CONSEQUENCE = Pattern.compile("(?ms)^then\\s*$(.*?)^end\\s*$");
 
     private final String releaseId;
     private final String declaredSha256;
     private final String actualSha256;
     private final Map<String, String> fileByRuleName;
+    private final Map<String, String> bodyByRuleName;
 
     private RuleSources(String releaseId, String declaredSha256, String actualSha256,
-                        Map<String, String> fileByRuleName) {
+                        Map<String, String> fileByRuleName, Map<String, String> bodyByRuleName) {
         this.releaseId = releaseId;
         this.declaredSha256 = declaredSha256;
         this.actualSha256 = actualSha256;
         this.fileByRuleName = fileByRuleName;
+        this.bodyByRuleName = bodyByRuleName;
     }
 
     static RuleSources read(ClassLoader loader) {
@@ -50,6 +54,7 @@ final class RuleSources {
         String declared = required(manifest, "rulesSha256");
         MessageDigest digest = sha256();
         Map<String, String> fileByRuleName = new LinkedHashMap<>();
+        Map<String, String> bodyByRuleName = new LinkedHashMap<>();
         for (String file : required(manifest, "digestFiles").split(",")) {
             byte[] content = resource(loader, file);
             digest.update(content);
@@ -58,15 +63,21 @@ final class RuleSources {
                 digest.update((byte) '\n');
             }
             if (file.endsWith(".drl")) {
-                Matcher m = RULE_DECLARATION.matcher(new String(content, StandardCharsets.UTF_8));
+                String text = new String(content, StandardCharsets.UTF_8);
+                Matcher m = RULE_DECLARATION.matcher(text);
                 while (m.find()) {
                     if (fileByRuleName.put(m.group(1), file) != null) {
                         throw new KnowledgeBaseException("rule name '" + m.group(1) + "' is declared twice");
                     }
+                    Matcher consequence = CONSEQUENCE.matcher(text);
+                    if (consequence.find(m.end())) {
+                        bodyByRuleName.put(m.group(1), consequence.group(1));
+                    }
                 }
             }
         }
-        return new RuleSources(releaseId, declared, HexFormat.of().formatHex(digest.digest()), fileByRuleName);
+        return new RuleSources(releaseId, declared, HexFormat.of().formatHex(digest.digest()), fileByRuleName,
+                bodyByRuleName);
     }
 
     String releaseId() {
@@ -84,6 +95,11 @@ final class RuleSources {
     /** Rule names declared in the DRL sources, with the file that declares each. */
     Map<String, String> fileByRuleName() {
         return fileByRuleName;
+    }
+
+    /** Each rule's consequence (between {@code then} and {@code end}), by rule name; for the text catalog. */
+    Map<String, String> bodies() {
+        return bodyByRuleName;
     }
 
     List<String> ruleNames() {

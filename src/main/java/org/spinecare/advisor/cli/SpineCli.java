@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spine", mixinStandardHelpOptions = true,
         versionProvider = SpineCli.Version.class,
         description = "Lower-back decision support: triage, self-care techniques and the rules behind them.",
-        subcommands = {AssessCommand.class, RulesCommand.class, ScenariosCommand.class,
+        subcommands = {AssessCommand.class, RulesCommand.class, TextsCommand.class, ScenariosCommand.class,
                 AuditCommand.class, GenerateCommand.class})
 public final class SpineCli {
     public static final int OK = 0;
