@@ -1,5 +1,6 @@
 package org.spinecare.advisor;
 
+import java.text.Normalizer;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -40,14 +41,8 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
     }
 
     public PatientFacts {
-        if (patientRef != null && (patientRef.isBlank() || patientRef.length() > MAX_PATIENT_REF_LENGTH)) {
-            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
-                    "must be 1 to " + MAX_PATIENT_REF_LENGTH + " characters and not blank");
-        }
-        if (patientRef != null && !printable(patientRef)) {
-            // The reference is copied into audit records and logs: no terminal escapes, line breaks or broken text.
-            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
-                    "must hold printable characters only, without control characters or unpaired surrogates");
+        if (patientRef != null) {
+            checkPatientRef(patientRef);
         }
         checkRange("$.ageYears", ageYears, 0, 130);
         checkRange("$.painScore", painScore, 0, 10);
@@ -121,16 +116,40 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
         return Collections.unmodifiableMap(copy);
     }
 
-    private static boolean printable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-                return false;
-            }
+    /**
+     * The reference is copied into audit records and logs, and people compare it by eye: it must be visible
+     * text, one line, without terminal escapes, invisible characters that make two references look alike, or
+     * broken UTF-16. Its length counts characters (code points), not UTF-16 units, so an emoji counts once.
+     */
+    private static void checkPatientRef(String ref) {
+        int codePoints = ref.codePointCount(0, ref.length());
+        if (codePoints > MAX_PATIENT_REF_LENGTH || isBlankAfterNormalising(ref)) {
+            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
+                    "must be 1 to " + MAX_PATIENT_REF_LENGTH + " characters and not blank");
         }
-        return true;
+        for (int i = 0; i < ref.length(); ) {
+            int c = ref.codePointAt(i);
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.SURROGATE) {
+                // codePointAt returns a lone surrogate as itself, so its type is SURROGATE.
+                throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
+                        "must hold printable characters only, without control characters or unpaired surrogates");
+            }
+            if (type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
+                        "must not hold invisible format characters (zero-width, bidirectional controls) or line "
+                                + "and paragraph separators");
+            }
+            i += Character.charCount(c);
+        }
+    }
+
+    /** Blank once NFKC-normalised and stripped of every kind of space and of invisible format characters. */
+    private static boolean isBlankAfterNormalising(String ref) {
+        String normalised = Normalizer.normalize(ref, Normalizer.Form.NFKC);
+        return normalised.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
     }
 
     private static void checkRange(String path, Integer value, int min, int max) {

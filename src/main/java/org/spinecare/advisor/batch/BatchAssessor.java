@@ -16,18 +16,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.spinecare.advisor.InvalidFactsException;
+import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.SpineJson;
+import org.spinecare.advisor.audit.CanonicalInput;
+import org.spinecare.advisor.cli.TerminalText;
 
 /**
- * Assesses a JSON Lines stream of patients, one per line, and writes one compact assessment per valid line, in
- * input order. Lines are read in chunks on the calling thread, assessed (parse, rules, serialisation) on a fixed
- * pool, and written in order as soon as the oldest chunk is done. At most a few chunks are in flight, and each is
- * capped in lines and bytes, so memory stays bounded whatever the size of the input.
+ * Assesses a JSON Lines stream of patients, one per line, and writes one output line per valid line, in input
+ * order. Lines are read in chunks on the calling thread, assessed (parse, rules, serialisation) on a fixed pool,
+ * and written in order as soon as the oldest chunk is done. At most {@code 2 * threads + 1} chunks are in flight,
+ * and each is capped in lines and bytes, so memory stays bounded whatever the size of the input.
  *
- * <p>A line that cannot be assessed gives no output line; its error goes to the error output as
- * {@code line N: <path>: <message> [CODE]}. The k-th output line therefore belongs to the k-th line that has no
- * error.
+ * <p>Each output line names the input line it answers, so that it can be pinned on the right patient without the
+ * error output, even after a crash: {@code {"line":N,"inputSha256":"<hex>","assessment":{...}}}, where
+ * {@code inputSha256} is {@link CanonicalInput#sha256} of the line's facts (the value an audit record of them
+ * holds). A line that cannot be assessed gives no output line; its error goes to the error output as
+ * {@code line N: <path>: <message> [CODE]}. Every line is written whole and ends with a line feed; a process killed
+ * during a write can leave a last line without one, which a reader must ignore.
  */
 public final class BatchAssessor {
     /** The error code for a line whose facts were valid but whose assessment failed. */
@@ -38,18 +44,52 @@ public final class BatchAssessor {
     private final SpineAdvisor advisor;
     private final int threads;
     private final int chunkLines;
+    private final Delivery delivery;
 
     public BatchAssessor(SpineAdvisor advisor, int threads) {
-        this(advisor, threads, DEFAULT_CHUNK_LINES);
+        this(advisor, threads, DEFAULT_CHUNK_LINES, Delivery.NONE);
+    }
+
+    /** A batch that tells {@code delivery} about each answer once it has been written (for the audit trail). */
+    public BatchAssessor(SpineAdvisor advisor, int threads, Delivery delivery) {
+        this(advisor, threads, DEFAULT_CHUNK_LINES, delivery);
     }
 
     BatchAssessor(SpineAdvisor advisor, int threads, int chunkLines) {
+        this(advisor, threads, chunkLines, Delivery.NONE);
+    }
+
+    BatchAssessor(SpineAdvisor advisor, int threads, int chunkLines, Delivery delivery) {
         if (threads < 1 || chunkLines < 1) {
             throw new IllegalArgumentException("threads and chunk size must be at least 1");
         }
         this.advisor = Objects.requireNonNull(advisor, "advisor");
         this.threads = threads;
         this.chunkLines = chunkLines;
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+    }
+
+    /**
+     * What happens to an answer after it has been written: with an audit trail whose records wait for delivery,
+     * the record is appended only once the answer's line has reached the output.
+     */
+    public interface Delivery {
+        /** Called on the worker thread right after a line's assessment; what it returns goes to {@link #delivered}. */
+        Object assessed();
+
+        /** Called on the writing thread, in input order, once these answers have been written and flushed. */
+        void delivered(List<Object> receipts) throws IOException;
+
+        Delivery NONE = new Delivery() {
+            @Override
+            public Object assessed() {
+                return null;
+            }
+
+            @Override
+            public void delivered(List<Object> receipts) {
+            }
+        };
     }
 
     /** What a run did; see {@link #exitCode()}. */
@@ -128,13 +168,18 @@ public final class BatchAssessor {
         return chunk;
     }
 
-    /** The outcome of one chunk: the output bytes of its valid lines, and one error line per failed line. */
-    private record ChunkResult(int lines, byte[] output, List<String> errors, int invalid, int failed) {
+    /**
+     * The outcome of one chunk: the output bytes of its valid lines, one error line per failed line, and what
+     * {@link Delivery#assessed} returned for each answer.
+     */
+    private record ChunkResult(int lines, byte[] output, List<String> errors, int invalid, int failed,
+                               List<Object> receipts) {
     }
 
     private ChunkResult assess(List<JsonLinesReader.Line> lines) {
         ByteArrayOutputStream output = new ByteArrayOutputStream(lines.size() * 4096);
         List<String> errors = new ArrayList<>();
+        List<Object> receipts = new ArrayList<>();
         int invalid = 0;
         int failed = 0;
         for (JsonLinesReader.Line line : lines) {
@@ -143,9 +188,15 @@ public final class BatchAssessor {
                     throw new InvalidFactsException(InvalidFactsException.TOO_LARGE, "$",
                             "the line is longer than " + SpineJson.MAX_DOCUMENT_BYTES + " bytes");
                 }
-                String json = SpineJson.writeAssessment(advisor.assess(SpineJson.readFacts(line.bytes())));
+                PatientFacts facts = SpineJson.readFacts(line.bytes());
+                String assessment = SpineJson.writeAssessment(advisor.assess(facts));
+                Object receipt = delivery.assessed();
+                if (receipt != null) {
+                    receipts.add(receipt);
+                }
+                String json = "{\"line\":" + line.number() + ",\"inputSha256\":\"" + CanonicalInput.sha256(facts)
+                        + "\",\"assessment\":" + assessment + "}\n";
                 output.writeBytes(json.getBytes(StandardCharsets.UTF_8));
-                output.write('\n');
             } catch (InvalidFactsException e) {
                 invalid++;
                 errors.add(errorLine(line.number(), e.getMessage()));
@@ -156,16 +207,16 @@ public final class BatchAssessor {
                         + "]"));
             }
         }
-        return new ChunkResult(lines.size(), output.toByteArray(), errors, invalid, failed);
+        return new ChunkResult(lines.size(), output.toByteArray(), errors, invalid, failed, receipts);
     }
 
     private static String errorLine(long number, String message) {
         String text = message == null ? "" : message;
-        // Messages may echo input text; one error must stay on one line.
-        return "line " + number + ": " + text.replaceAll("\\s*\\R\\s*", " ").strip();
+        // Messages may echo input text; one error must stay on one line, without terminal escapes.
+        return "line " + number + ": " + TerminalText.safe(text.replaceAll("\\s*\\R\\s*", " ").strip());
     }
 
-    private static void write(Future<ChunkResult> pending, OutputStream out, Appendable errors, long[] counts)
+    private void write(Future<ChunkResult> pending, OutputStream out, Appendable errors, long[] counts)
             throws IOException {
         ChunkResult result;
         try {
@@ -182,6 +233,14 @@ public final class BatchAssessor {
         out.write(result.output());
         for (String error : result.errors()) {
             errors.append(error).append('\n');
+        }
+        // Flushed before delivery is confirmed: an audit record is never appended for an answer still in a buffer.
+        out.flush();
+        if (errors instanceof java.io.Flushable flushable) {
+            flushable.flush();
+        }
+        if (!result.receipts().isEmpty()) {
+            delivery.delivered(result.receipts());
         }
         counts[0] += result.lines();
         counts[1] += result.invalid();

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Splits a byte stream into lines without ever holding more than one bounded line: a line longer than the limit
  * is skipped to its end and reported as too long, so a hostile or broken file cannot exhaust memory. A final line
  * without a line break counts; the break after the last line does not start another. A trailing carriage return
- * is dropped, so files with Windows line ends read the same. Not thread-safe.
+ * is dropped, so files with Windows line ends read the same, and it is not counted against the limit: a line of
+ * exactly the limit is accepted with LF and with CRLF alike. Not thread-safe.
  */
 final class JsonLinesReader {
     /** One input line; {@code bytes} is null when the line was longer than the limit. */
@@ -49,7 +50,8 @@ final class JsonLinesReader {
             int end = newline >= 0 ? newline : limit;
             int count = end - position;
             if (!tooLong) {
-                if (length + count > maxLineBytes) {
+                // One byte of slack for a carriage return before the line feed, checked once the line is whole.
+                if (length + count > maxLineBytes + 1L) {
                     tooLong = true;
                     line = null;
                 } else {
@@ -68,6 +70,9 @@ final class JsonLinesReader {
         }
         if (length > 0 && line[length - 1] == '\r') {
             length--;
+        }
+        if (length > maxLineBytes) {
+            return new Line(lineNumber, null);
         }
         return new Line(lineNumber, line.length == length ? line : Arrays.copyOf(line, length));
     }

@@ -1,9 +1,9 @@
 package org.spinecare.advisor.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.spinecare.advisor.Assessment;
@@ -12,6 +12,7 @@ import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.SpineJson;
+import org.spinecare.advisor.audit.AuditEntry;
 import org.spinecare.advisor.audit.AuditException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,7 @@ final class AssessCommand implements Callable<Integer> {
     boolean compact;
 
     @Option(names = "--audit", paramLabel = "FILE", description = "Append a hash-chained audit record of the "
-            + "assessment to FILE (JSON Lines; see docs/audit.md).")
+            + "assessment to FILE (JSON Lines; see docs/audit.md), once the answer has been written.")
     Path audit;
 
     @Option(names = "--audit-key-file", paramLabel = "KEYFILE", description = "The HMAC key (hex) for pseudonymous "
@@ -42,18 +43,21 @@ final class AssessCommand implements Callable<Integer> {
     Path auditKeyFile;
 
     @Option(names = "--jsonl", paramLabel = "IN",
-            description = "Batch: patients as JSON Lines (or - for standard input), one compact assessment per line "
-                    + "out in the same order; errors as 'line N: ...'. Exit 0 all assessed, 2 a line invalid, "
-                    + "1 an assessment failed.")
+            description = "Batch: patients as JSON Lines (or - for standard input), one line out per assessed "
+                    + "patient, {\"line\":N,\"inputSha256\":...,\"assessment\":{...}}, in input order; errors as "
+                    + "'line N: ...'. Exit 0 all assessed, 2 a line invalid, 1 an assessment failed.")
     String jsonl;
 
-    @Option(names = "--out", paramLabel = "OUT", description = "Batch: write the assessments to OUT, not stdout.")
+    @Option(names = "--out", paramLabel = "OUT", description = "Batch: write the assessments to OUT (created "
+            + "owner-only), not stdout.")
     String batchOut;
 
-    @Option(names = "--errors", paramLabel = "FILE", description = "Batch: write line errors to FILE, not stderr.")
+    @Option(names = "--errors", paramLabel = "FILE", description = "Batch: write line errors to FILE (created "
+            + "owner-only), not stderr.")
     String batchErrors;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Batch: worker threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Batch: worker threads, 1 to 4 per core "
+            + "(default: all cores).")
     Integer batchThreads;
 
     /** Makes the advisor instead of {@link SpineAdvisor#create()}; set only by fault-injection tests. */
@@ -61,7 +65,6 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if ((jsonl == null) == (file == null)) {
             err.println("spine: give either FILE or --jsonl IN");
@@ -71,15 +74,33 @@ final class AssessCommand implements Callable<Integer> {
             err.println("spine: --out, --errors and --threads go with --jsonl");
             return SpineCli.INVALID_INPUT;
         }
+        int maxThreads = BatchRun.maxThreads();
+        if (batchThreads != null && (batchThreads < 1 || batchThreads > maxThreads)) {
+            // Each thread keeps two chunks of lines in flight: an unbounded count would hold the whole input.
+            err.println("spine: --threads must be 1 to " + maxThreads + " (4 per core)");
+            return SpineCli.INVALID_INPUT;
+        }
+        // Before anything is opened for writing: an overlap would destroy the input or the audit trail.
+        String overlap;
+        try {
+            overlap = files().firstOverlap();
+        } catch (IOException e) {
+            err.println("spine: cannot check the files: " + Errors.oneLine(e));
+            return SpineCli.INVALID_INPUT;
+        }
+        if (overlap != null) {
+            err.println("spine: " + overlap + "; nothing was read or written");
+            return SpineCli.INVALID_INPUT;
+        }
         PatientFacts facts = null;
         if (jsonl == null) {
             try {
-                facts = SpineJson.readFacts(read(file));
+                facts = SpineJson.readFacts(Inputs.readDocument(file));
             } catch (InvalidFactsException e) {
                 err.println("spine: invalid input: " + Errors.oneLine(e));
                 return SpineCli.INVALID_INPUT;
             } catch (IOException e) {
-                err.println("spine: cannot read " + file + ": " + Errors.oneLine(e));
+                err.println("spine: cannot read " + Inputs.describe(file) + ": " + Errors.oneLine(e));
                 return SpineCli.INVALID_INPUT;
             }
         }
@@ -99,34 +120,62 @@ final class AssessCommand implements Callable<Integer> {
             SpineAdvisor advisor = advisors != null ? advisors.get()
                     : trail == null ? SpineAdvisor.create() : SpineAdvisor.builder().auditTrail(trail).build();
             if (jsonl != null) {
-                // Every assessed line is audited; a line whose record cannot be written fails like any assessment.
-                return BatchRun.run(advisor, jsonl, batchOut, batchErrors, batchThreads, err);
+                // Every answer written is audited after it was flushed; a record that cannot be written stops the run.
+                return BatchRun.run(advisor, trail, jsonl, batchOut, batchErrors, batchThreads, err);
             }
             Assessment assessment = advisor.assess(facts);
-            out.println(compact ? SpineJson.writeAssessment(assessment) : SpineJson.writePretty(assessment));
-            out.flush();
-            if (trail != null) {
-                trail.reportRecorded(err, audit);
-            }
-            return SpineCli.OK;
+            AuditEntry entry = trail == null ? null : trail.takePending();
+            return deliver(assessment, entry, trail, err);
         } catch (AssessmentException e) {
             err.println("spine: no assessment: " + Errors.oneLine(e));
             return SpineCli.FAILED;
         }
     }
 
-    private static byte[] read(String file) throws IOException {
-        if ("-".equals(file)) {
-            InputStream in = System.in;
-            return in.readNBytes(SpineJson.MAX_DOCUMENT_BYTES + 1);
+    /** Writes the answer, and only once it is out, its audit record. */
+    private int deliver(Assessment assessment, AuditEntry entry, AuditedTrail trail, PrintWriter err) {
+        String json = compact ? SpineJson.writeAssessment(assessment) : SpineJson.writePretty(assessment);
+        try {
+            OutputStream out = StandardStreams.stdout();
+            out.write((json + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            err.println("spine: no assessment delivered: cannot write it: " + Errors.oneLine(e)
+                    + (entry == null ? "" : "; no audit record was written"));
+            return SpineCli.FAILED;
         }
-        Path path = Path.of(file);
-        if (Files.size(path) > SpineJson.MAX_DOCUMENT_BYTES) {
-            // Read no more than the limit: the parser rejects it as too large without loading the whole file.
-            try (InputStream in = Files.newInputStream(path)) {
-                return in.readNBytes(SpineJson.MAX_DOCUMENT_BYTES + 1);
+        if (entry != null) {
+            try {
+                trail.commit(entry);
+            } catch (RuntimeException e) {
+                err.println("spine: the assessment was written but its audit record was not, so it must not be "
+                        + "used: " + Errors.oneLine(e));
+                return SpineCli.FAILED;
             }
+            trail.reportRecorded(err, audit);
         }
-        return Files.readAllBytes(path);
+        return SpineCli.OK;
+    }
+
+    private DistinctFiles files() {
+        DistinctFiles files = new DistinctFiles();
+        if (jsonl != null) {
+            files.add("--jsonl", jsonl).add("--out", batchOut).add("--errors", batchErrors);
+            if (batchOut == null) {
+                files.addStream("standard output", "/dev/stdout");
+            }
+            if (batchErrors == null) {
+                files.addStream("standard error", "/dev/stderr");
+            }
+        } else {
+            files.add("FILE", file).addStream("standard output", "/dev/stdout");
+        }
+        files.add("--audit", audit);
+        if (audit != null) {
+            String fromEnvironment = System.getenv(AuditKeys.ENV);
+            files.add("the audit key file", auditKeyFile != null ? auditKeyFile
+                    : fromEnvironment != null && !fromEnvironment.isBlank() ? null : AuditKeys.besideAuditFile(audit));
+        }
+        return files;
     }
 }

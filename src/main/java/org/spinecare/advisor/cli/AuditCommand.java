@@ -2,7 +2,6 @@ package org.spinecare.advisor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +44,7 @@ final class AuditCommand implements Callable<Integer> {
         public Integer call() {
             Verification verification = AuditVerifier.verify(file);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(verification.message());
+            out.println(TerminalText.safe(verification.message()));
             out.flush();
             return verification.ok() ? SpineCli.OK : SpineCli.FAILED;
         }
@@ -76,11 +75,11 @@ final class AuditCommand implements Callable<Integer> {
             });
             out.flush();
             if (!verification.ok()) {
-                err.println("spine: " + file + ": " + verification.message());
+                err.println("spine: " + TerminalText.safe(file) + ": " + TerminalText.safe(verification.message()));
                 return SpineCli.FAILED;
             }
             if (request != null && shown[0] == 0) {
-                err.println("spine: no record of request " + request + " in " + file);
+                err.println("spine: no record of request " + request + " in " + TerminalText.safe(file));
                 return SpineCli.FAILED;
             }
             return SpineCli.OK;
@@ -103,12 +102,13 @@ final class AuditCommand implements Callable<Integer> {
         public Integer call() {
             PatientFacts facts;
             try {
-                facts = SpineJson.readFacts(Files.readAllBytes(file));
+                facts = SpineJson.readFacts(Inputs.readDocument(file));
             } catch (InvalidFactsException e) {
                 spec.commandLine().getErr().println("spine: invalid input: " + Errors.oneLine(e));
                 return SpineCli.INVALID_INPUT;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("spine: cannot read " + file + ": " + Errors.oneLine(e));
+                spec.commandLine().getErr().println("spine: cannot read " + TerminalText.safe(file) + ": "
+                        + Errors.oneLine(e));
                 return SpineCli.INVALID_INPUT;
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -137,9 +137,10 @@ final class AuditCommand implements Callable<Integer> {
         row(out, "fired rules", String.valueOf(r.firedRules().size()));
         int n = 0;
         for (AuditRecord.RuleFiring rule : r.firedRules()) {
-            out.println(String.format("  %3d. %s  %s", ++n, rule.id(), rule.name()));
+            // Verified records still hold text from a file: printed escaped, like every file-borne string.
+            out.println(String.format("  %3d. %s  %s", ++n, TerminalText.safe(rule.id()), TerminalText.safe(rule.name())));
             if (!rule.matched().isEmpty()) {
-                out.println("        matched " + list(rule.matched()));
+                out.println("        matched " + TerminalText.safe(list(rule.matched())));
             }
         }
         row(out, "prev hash", r.prevHash());
@@ -148,7 +149,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String label, String value) {
-        out.println(String.format("  %-16s %s", label, value));
+        out.println(String.format("  %-16s %s", label, TerminalText.safe(value)));
     }
 
     private static String list(List<String> values) {

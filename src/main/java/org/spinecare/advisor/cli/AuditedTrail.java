@@ -9,10 +9,16 @@ import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditTrail;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
 
-/** The audit file behind {@code assess --audit}, remembering the request id it recorded so the CLI can say it. */
+/**
+ * The audit file behind {@code assess --audit}. Records wait for delivery: {@link #record}, which the advisor calls
+ * before it returns an assessment, only holds the entry for the calling thread; the command appends it with
+ * {@link #commit} once the answer has been written and flushed. So a record never claims an answer that could not
+ * be delivered (a full disk, a closed standard output); see docs/audit.md.
+ */
 final class AuditedTrail implements AuditTrail {
     private final JsonLinesAuditTrail trail;
-    private UUID recorded;
+    private final ThreadLocal<AuditEntry> pending = new ThreadLocal<>();
+    private volatile UUID recorded;
 
     private AuditedTrail(JsonLinesAuditTrail trail) {
         this.trail = trail;
@@ -25,9 +31,9 @@ final class AuditedTrail implements AuditTrail {
      */
     static AuditedTrail open(Path auditFile, Path keyFile, PrintWriter err) throws IOException {
         AuditKey key = AuditKeys.resolve(auditFile, keyFile, System.getenv(),
-                note -> err.println("spine: " + note));
+                note -> err.println("spine: " + TerminalText.safe(note)));
         JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key,
-                warning -> err.println("spine: warning: " + warning));
+                warning -> err.println("spine: warning: " + TerminalText.safe(warning)));
         String previous = trail.lastKeyId();
         if (previous != null && !previous.equals(key.id())) {
             err.println("spine: warning: the audit key (id " + key.id() + ") differs from the one of the last "
@@ -37,15 +43,33 @@ final class AuditedTrail implements AuditTrail {
         return new AuditedTrail(trail);
     }
 
+    /** Holds the entry until the answer is delivered; see {@link #commit}. */
     @Override
     public void record(AuditEntry entry) {
+        pending.set(entry);
+    }
+
+    /** The entry the advisor handed over on this thread for its last assessment, or null. */
+    AuditEntry takePending() {
+        AuditEntry entry = pending.get();
+        pending.remove();
+        return entry;
+    }
+
+    /**
+     * Appends the record of a delivered answer; returns once it is durable.
+     *
+     * @throws org.spinecare.advisor.audit.AuditException when it cannot be recorded
+     */
+    void commit(AuditEntry entry) {
         trail.record(entry);
         recorded = entry.requestId();
     }
 
     void reportRecorded(PrintWriter err, Path auditFile) {
         if (recorded != null) {
-            err.println("spine: audit record of request " + recorded + " appended to " + auditFile);
+            err.println("spine: audit record of request " + recorded + " appended to "
+                    + TerminalText.safe(auditFile));
             err.flush();
         }
     }

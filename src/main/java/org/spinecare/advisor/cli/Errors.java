@@ -1,9 +1,10 @@
 package org.spinecare.advisor.cli;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
-/** Error text for the terminal: one line, no stack trace. */
+/** Error text for the terminal: one line, no stack trace, no control characters. */
 final class Errors {
     private Errors() {
     }
@@ -16,7 +17,12 @@ final class Errors {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            // The message would repeat the path, which the caller has already printed (escaped).
+            return TerminalText.safe(fs.getReason().strip());
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+        // Escaped, not joined: a line break inside a file name is shown as \n, so the name stays recognisable.
+        return TerminalText.safe(message.strip());
     }
 }

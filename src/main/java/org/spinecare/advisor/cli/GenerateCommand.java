@@ -38,15 +38,16 @@ final class GenerateCommand implements Callable<Integer> {
             return SpineCli.INVALID_INPUT;
         }
         PatientGenerator generator = new PatientGenerator(seed);
-        try (Writer writer = out == null
-                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
-                : Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
+        // Both streams throw on a failed write (a full disk, a closed output): a short list is never exit 0.
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(out == null ? StandardStreams.stdout()
+                : Files.newOutputStream(Path.of(out)), StandardCharsets.UTF_8), 1 << 16)) {
             for (long i = 0; i < count; i++) {
                 writer.write(generator.nextJson());
                 writer.write('\n');
             }
         } catch (IOException e) {
-            spec.commandLine().getErr().println("spine: cannot write: " + Errors.oneLine(e));
+            spec.commandLine().getErr().println("spine: cannot write " + (out == null ? "standard output"
+                    : TerminalText.safe(out)) + ": " + Errors.oneLine(e));
             return SpineCli.FAILED;
         }
         return SpineCli.OK;

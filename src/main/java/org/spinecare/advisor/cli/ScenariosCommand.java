@@ -43,11 +43,11 @@ final class ScenariosCommand implements Callable<Integer> {
         List<ScenarioResult> results = runner.runAll(scenarios);
         int failed = 0;
         for (ScenarioResult result : results) {
-            out.println((result.passed() ? "PASS  " : "FAIL  ") + result.scenario().name() + "  ("
-                    + result.scenario().location() + ")");
+            out.println((result.passed() ? "PASS  " : "FAIL  ") + TerminalText.safe(result.scenario().name())
+                    + "  (" + TerminalText.safe(result.scenario().location()) + ")");
             if (!result.passed()) {
                 failed++;
-                result.report().lines().forEach(line -> out.println("      " + line));
+                result.report().lines().forEach(line -> out.println("      " + TerminalText.safe(line)));
             }
         }
         if (coverage) {

@@ -30,7 +30,15 @@ public final class SpineCli {
             cl.getErr().println("spine: " + Errors.oneLine(e));
             return FAILED;
         });
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        commandLine.getOut().flush();
+        // A PrintStream only sets a flag when a write fails: a listing lost to a full disk must not exit 0.
+        if (code == OK && (commandLine.getOut().checkError() || System.out.checkError())) {
+            commandLine.getErr().println("spine: cannot write to standard output (closed, full, or a closed pipe)");
+            commandLine.getErr().flush();
+            return FAILED;
+        }
+        return code;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.SpineJson;
+import org.spinecare.advisor.audit.CanonicalInput;
 
 class BatchAssessorTest {
     private static SpineAdvisor advisor;
@@ -28,8 +30,11 @@ class BatchAssessorTest {
         List<String> patients = generated(3_000, 42);
         // When the batch runs
         Run run = run(new BatchAssessor(advisor, 2, 17), String.join("\n", patients) + "\n");
-        // Then line k of the output is what a sequential assess gives for line k of the input
-        List<String> expected = patients.stream().map(this::sequential).toList();
+        // Then output line k names input line k and holds what a sequential assess gives for it
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < patients.size(); i++) {
+            expected.add(answerLine(i + 1, patients.get(i)));
+        }
         assertEquals(expected, run.outputLines());
         assertEquals("", run.errors);
         assertEquals(3_000, run.summary.patients());
@@ -61,7 +66,8 @@ class BatchAssessorTest {
         assertTrue(errors.get(3).startsWith("line 6: $: ") && errors.get(3).endsWith("[TOO_LARGE]"), errors.get(3));
         assertTrue(errors.get(4).startsWith("line 7: $.findings.FEVER: ") && errors.get(4).endsWith("[UNKNOWN_CODE]"),
                 errors.get(4));
-        assertEquals(good.stream().map(this::sequential).toList(), run.outputLines());
+        assertEquals(List.of(answerLine(1, good.get(0)), answerLine(5, good.get(1)), answerLine(8, good.get(2))),
+                run.outputLines());
         assertEquals(8, run.summary.patients());
         assertEquals(5, run.summary.invalid());
         assertEquals(2, run.summary.exitCode());
@@ -105,8 +111,11 @@ class BatchAssessorTest {
                 + "\\d+\\.\\d\\d s"), run.summary.line());
     }
 
-    private String sequential(String line) {
-        return SpineJson.writeAssessment(advisor.assess(SpineJson.readFacts(line)));
+    /** The documented batch output line for input line {@code number}. */
+    static String answerLine(long number, String input) {
+        PatientFacts facts = SpineJson.readFacts(input);
+        return "{\"line\":" + number + ",\"inputSha256\":\"" + CanonicalInput.sha256(facts) + "\",\"assessment\":"
+                + SpineJson.writeAssessment(advisor.assess(facts)) + "}";
     }
 
     static List<String> generated(int count, long seed) {

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.SpineJson;
+import org.spinecare.advisor.audit.CanonicalInput;
 
 class BatchCommandTest {
     @TempDir
@@ -42,11 +44,17 @@ class BatchCommandTest {
         SpineCli.run("generate", "--count", "300", "--seed", "4", "--out", in.toString());
         // When they are assessed in batch
         CliRun run = CliRun.of(() -> SpineCli.run("assess", "--jsonl", in.toString(), "--out", out.toString()));
-        // Then every line is assessed as a single call would, exit 0, and stderr holds only the summary
+        // Then every line is assessed as a single call would, named by its line number and input hash, exit 0,
+        // and stderr holds only the summary
         assertEquals(0, run.exit(), run.err());
         SpineAdvisor advisor = SpineAdvisor.create();
-        List<String> expected = Files.readAllLines(in).stream()
-                .map(line -> SpineJson.writeAssessment(advisor.assess(SpineJson.readFacts(line)))).toList();
+        List<String> input = Files.readAllLines(in);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            PatientFacts facts = SpineJson.readFacts(input.get(i));
+            expected.add("{\"line\":" + (i + 1) + ",\"inputSha256\":\"" + CanonicalInput.sha256(facts)
+                    + "\",\"assessment\":" + SpineJson.writeAssessment(advisor.assess(facts)) + "}");
+        }
         assertEquals(expected, Files.readAllLines(out));
         assertTrue(run.err().matches("spine: 300 patients, 0 errors \\(0 invalid, 0 failed\\), \\d+ patients/s in "
                 + "[0-9.]+ s\\R"), run.err());

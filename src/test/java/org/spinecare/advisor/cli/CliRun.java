@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,20 +31,38 @@ record CliRun(int exit, String out, String err) {
         return of(new byte[0], run);
     }
 
-    static synchronized CliRun of(byte[] stdin, IntSupplier run) {
+    static CliRun of(byte[] stdin, IntSupplier run) {
+        return of(stdin, new ByteArrayOutputStream(), run);
+    }
+
+    /**
+     * {@code ./spine ARGS} with a standard output that refuses every write, as a full disk or a closed pipe does;
+     * {@link #out()} is empty.
+     */
+    static CliRun withBrokenStdout(String... args) {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        return of(new byte[0], broken, () -> SpineCli.run(args));
+    }
+
+    private static synchronized CliRun of(byte[] stdin, OutputStream stdout, IntSupplier run) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(stdin));
             int code = run.getAsInt();
             System.out.flush();
             System.err.flush();
-            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            String out = stdout instanceof ByteArrayOutputStream captured ? captured.toString(StandardCharsets.UTF_8) : "";
+            return new CliRun(code, out, err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
