@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrencyTest {
     private static final int THREADS = 8;
-    private static final int PER_THREAD = 20_000;
+    private static final int PER_THREAD = 10_000;
 
     @Test
-    void eight_threads_of_twenty_thousand_assessments_match_the_single_threaded_results_exactly() throws Exception {
-        // Given 20,000 generated patients and the answer each gets on one thread
+    void eight_threads_of_ten_thousand_assessments_match_the_single_threaded_results_exactly() throws Exception {
+        // Given 10,000 generated patients and the answer each gets on one thread
         SpineAdvisor advisor = SpineAdvisor.create();
         SplittableRandom random = new SplittableRandom(ClinicalInvariantsTest.SEED + 8);
         List<PatientFacts> patients = new ArrayList<>(PER_THREAD);
