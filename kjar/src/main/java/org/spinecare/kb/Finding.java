@@ -1,9 +1,7 @@
 package org.spinecare.kb;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Finding codes a clinician can report as present or absent, and the two that rules derive from measures. The
@@ -86,7 +84,8 @@ public enum Finding {
     private final FindingGroup group;
     private final RedFlagCategory redFlagCategory;
     private final Origin origin;
-    private final Set<FindingTrait> traits;
+    /** One bit per {@link FindingTrait}: rules test traits on every finding, so the test must be cheap. */
+    private final long traitBits;
     private final ContraindicationReason manipulationRisk;
 
     Finding(RedFlagCategory category, Origin origin, FindingTrait... traits) {
@@ -111,7 +110,11 @@ public enum Finding {
         this.redFlagCategory = category;
         this.origin = origin;
         this.manipulationRisk = manipulationRisk;
-        this.traits = traits.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(Arrays.asList(traits)));
+        long bits = 0;
+        for (FindingTrait trait : traits) {
+            bits |= 1L << trait.ordinal();
+        }
+        this.traitBits = bits;
     }
 
     public FindingGroup group() {
@@ -146,7 +149,7 @@ public enum Finding {
     }
 
     public boolean has(FindingTrait trait) {
-        return traits.contains(trait);
+        return (traitBits & (1L << trait.ordinal())) != 0;
     }
 
     /** Why spinal manipulation is unsafe when this finding is present, or null when it does not make it so. */
