@@ -212,6 +212,18 @@ class FailSafeTest {
     }
 
     @Test
+    void a_fact_model_source_changed_after_the_build_fails_the_digest_check() {
+        // Given the kjar's Finding source with one trait moved: the rules would read a different grouping
+        ClassLoader changedGrouping = FaultInjection.replacing("META-INF/kb-sources/org/spinecare/kb/Finding.java",
+                original -> original.replace("FindingTrait.SIGN_OF_INFLAMMATION),\n    BACK_REDNESS",
+                        "FindingTrait.NEUROLOGICAL_DEFICIT),\n    BACK_REDNESS"));
+        // When it is loaded; Then the digest, which covers the fact model as well as the DRL, refuses it
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> KnowledgeBase.load(changedGrouping));
+        assertTrue(e.getMessage().contains("do not match the digest recorded at build time"), e.getMessage());
+    }
+
+    @Test
     void a_kjar_without_its_manifest_fails_to_load() {
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
                 () -> KnowledgeBase.load(FaultInjection.replacing(RuleSources.MANIFEST, original -> null)));
