@@ -57,6 +57,10 @@ final class WholeAnswerInvariants {
         if (backPain != FindingState.ABSENT) {
             forbid(out, "back pain " + backPain, recommended, Advice::isCrackingTechnique);
         }
+        if (backPain == FindingState.PRESENT && !redFlagPresent && !screenIncomplete(facts)
+                && !a.triage().escalated() && !recommended.contains(Advice.STAY_ACTIVE)) {
+            out.add("plain back pain: no advice to stay active");
+        }
         if (present(facts, FindingTrait.SIGN_OF_INFLAMMATION)) {
             forbid(out, "sign of inflammation", recommended, x -> x.isHandsOnOrMovement() || x == Advice.HEAT_THERAPY);
         }
