@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The hostile and malformed inputs: the files under {@code src/test/resources/malformed/} with the error code and
+ * The hostile and malformed inputs: the files under {@code src/core/src/test/resources/malformed/} with the error code and
  * JSON path that {@code expected.tsv} gives for each, plus inputs too large to commit, generated here.
  */
 public final class MalformedCases {
-    public static final Path DIRECTORY = Path.of("src/test/resources/malformed");
+    /** From the project root, where the tests of both modules run; the command line's tests read the same files. */
+    public static final Path DIRECTORY = Path.of("src/core/src/test/resources/malformed");
 
     /** One input and the error it must give. */
     public record Case(String name, byte[] json, String code, String path) {
