@@ -6,13 +6,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.drools.base.InitialFact;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.spinecare.kb.FindingFact;
 
 /**
  * Records, for one session only, which rules fired in order and which rule inserted each fact. One instance per
@@ -23,6 +23,8 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     /** A fact a rule inserted, in insertion order. */
     record Insertion(Object fact, String ruleId) {
     }
+
+    private static final String FACT_MODEL = FindingFact.class.getPackageName();
 
     private final Map<String, RuleInfo> catalog;
     private final List<FiredRule> fired = new ArrayList<>();
@@ -37,7 +39,9 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     public void afterMatchFired(AfterMatchFiredEvent event) {
         RuleInfo rule = ruleNamed(event.getMatch().getRule().getName());
         List<String> matched = event.getMatch().getObjects().stream()
-                .filter(fact -> !(fact instanceof InitialFact))
+                // The engine matches a marker fact of its own for rules that begin with "not" or "exists"; only
+                // the fact model's facts belong in the trail.
+                .filter(fact -> fact.getClass().getPackageName().equals(FACT_MODEL))
                 .map(FactCodes::describe)
                 .toList();
         fired.add(new FiredRule(rule.id(), rule.name(), rule.source(), rule.basis(), matched));

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -71,7 +70,7 @@ final class KnowledgeBase {
         } catch (RuntimeException e) {
             throw new KnowledgeBaseException("knowledge base " + KBASE_NAME + " could not be loaded", e);
         }
-        Map<String, RuleInfo> rules = checkRules(kieBase, sources.fileByRuleName());
+        Map<String, RuleInfo> rules = checkRules(kieBase, sources.fileByRuleName(), sources.groupByRuleName());
         return new KnowledgeBase(kieBase, new KnowledgeBaseInfo(sources.releaseId(), sources.declaredSha256()), rules);
     }
 
@@ -125,8 +124,12 @@ final class KnowledgeBase {
         }
     }
 
-    /** Checks that the loaded rules are exactly those declared in the sources, each with complete metadata. */
-    static Map<String, RuleInfo> checkRules(KieBase kieBase, Map<String, String> fileByRuleName) {
+    /**
+     * Checks that the loaded rules are exactly those declared in the sources, each with complete metadata and in
+     * one of the {@link #PHASES} (its group as the source declares it, {@code groupByRuleName}).
+     */
+    static Map<String, RuleInfo> checkRules(KieBase kieBase, Map<String, String> fileByRuleName,
+                                            Map<String, String> groupByRuleName) {
         List<Rule> loaded = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             loaded.addAll(pkg.getRules());
@@ -146,8 +149,8 @@ final class KnowledgeBase {
             if (!ids.add(info.id())) {
                 throw new KnowledgeBaseException("rule id " + info.id() + " is used twice");
             }
-            String group = rule instanceof RuleImpl impl ? impl.getAgendaGroup() : null;
-            if (!PHASES.contains(group)) {
+            String group = groupByRuleName.get(rule.getName());
+            if (group == null || !PHASES.contains(group)) {
                 throw new KnowledgeBaseException("rule " + info.id() + " is in agenda group '" + group
                         + "', not one of " + PHASES);
             }

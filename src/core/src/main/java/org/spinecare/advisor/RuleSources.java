@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
 final class RuleSources {
     static final String MANIFEST = "META-INF/spine-kb.properties";
     private static final Pattern RULE_DECLARATION = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+    /** A rule's attributes run from its declaration to its {@code when}, on a line of its own as every rule is written. */
+    private static final Pattern ATTRIBUTES = Pattern.compile("(?ms)(.*?)^\\s*when\\s*$");
+    private static final Pattern AGENDA_GROUP = Pattern.compile("(?m)^\\s*agenda-group\\s+\"([^\"]+)\"");
+    /** The group of a rule that names none, as Drools calls it. */
+    static final String MAIN_AGENDA_GROUP = "MAIN";
     /** From a rule's {@code then} to its {@code end}, each on a line of its own as every rule here is written. */
     private static final Pattern CONSEQUENCE = Pattern.compile("(?ms)^then\\s*$(.*?)^end\\s*$");
 
@@ -29,14 +34,17 @@ final class RuleSources {
     private final String actualSha256;
     private final Map<String, String> fileByRuleName;
     private final Map<String, String> bodyByRuleName;
+    private final Map<String, String> groupByRuleName;
 
     private RuleSources(String releaseId, String declaredSha256, String actualSha256,
-                        Map<String, String> fileByRuleName, Map<String, String> bodyByRuleName) {
+                        Map<String, String> fileByRuleName, Map<String, String> bodyByRuleName,
+                        Map<String, String> groupByRuleName) {
         this.releaseId = releaseId;
         this.declaredSha256 = declaredSha256;
         this.actualSha256 = actualSha256;
         this.fileByRuleName = fileByRuleName;
         this.bodyByRuleName = bodyByRuleName;
+        this.groupByRuleName = groupByRuleName;
     }
 
     static RuleSources read(ClassLoader loader) {
@@ -55,6 +63,7 @@ final class RuleSources {
         MessageDigest digest = sha256();
         Map<String, String> fileByRuleName = new LinkedHashMap<>();
         Map<String, String> bodyByRuleName = new LinkedHashMap<>();
+        Map<String, String> groupByRuleName = new LinkedHashMap<>();
         for (String file : required(manifest, "digestFiles").split(",")) {
             byte[] content = resource(loader, file);
             digest.update(content);
@@ -74,10 +83,33 @@ final class RuleSources {
                         bodyByRuleName.put(m.group(1), consequence.group(1));
                     }
                 }
+                groupByRuleName.putAll(agendaGroups(text));
             }
         }
         return new RuleSources(releaseId, declared, HexFormat.of().formatHex(digest.digest()), fileByRuleName,
-                bodyByRuleName);
+                bodyByRuleName, groupByRuleName);
+    }
+
+    /**
+     * The agenda group each rule of this DRL text declares ({@link #MAIN_AGENDA_GROUP} when it names none), read
+     * from the source because the engine's public API does not expose a rule's group; the digest check has already
+     * tied these sources to the compiled rules.
+     */
+    static Map<String, String> agendaGroups(String drl) {
+        Map<String, String> groupByRuleName = new LinkedHashMap<>();
+        Matcher m = RULE_DECLARATION.matcher(drl);
+        while (m.find()) {
+            Matcher attributes = ATTRIBUTES.matcher(drl).region(m.end(), drl.length());
+            String group = MAIN_AGENDA_GROUP;
+            if (attributes.lookingAt()) {
+                Matcher declared = AGENDA_GROUP.matcher(attributes.group(1));
+                if (declared.find()) {
+                    group = declared.group(1);
+                }
+            }
+            groupByRuleName.put(m.group(1), group);
+        }
+        return groupByRuleName;
     }
 
     String releaseId() {
@@ -100,6 +132,11 @@ final class RuleSources {
     /** Each rule's consequence (between {@code then} and {@code end}), by rule name; for the text catalog. */
     Map<String, String> bodies() {
         return bodyByRuleName;
+    }
+
+    /** Each rule's agenda group as its source declares it, by rule name. */
+    Map<String, String> groupByRuleName() {
+        return groupByRuleName;
     }
 
     List<String> ruleNames() {

@@ -9,8 +9,6 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.spinecare.advisor.audit.AuditEntry;
-import org.spinecare.advisor.audit.AuditTrail;
 import org.spinecare.kb.CrackingHabit;
 import org.spinecare.kb.Diagnosis;
 import org.spinecare.kb.DiagnosisFact;
@@ -22,14 +20,16 @@ import org.spinecare.kb.PatientMeasures;
  * The library's entry point: create once, then call {@link #assess} from any thread.
  *
  * <pre>{@code
- * SpineAdvisor advisor = SpineAdvisor.create();
- * Assessment assessment = advisor.assess(facts);
+ * try (SpineAdvisor advisor = SpineAdvisor.create()) {
+ *     Assessment assessment = advisor.assess(facts);
+ * }
  * }</pre>
  *
  * Each call runs in its own rule session with its own listeners, disposed before the call returns. An
  * assessment is returned only when the whole evaluation succeeded; otherwise an {@link AssessmentException}.
+ * {@link #close()} releases the pooled sessions; a closed advisor refuses to assess.
  */
-public final class SpineAdvisor {
+public final class SpineAdvisor implements AutoCloseable {
     public static final int DEFAULT_MAX_FIRED_RULES = 500;
     public static final String LIBRARY_VERSION = versionOf(SpineAdvisor.class);
     /** Derived findings are the rules' to insert (CT-002, CT-003), never the facade's. */
@@ -45,6 +45,7 @@ public final class SpineAdvisor {
      * concurrent callers never wait for each other. Null when the knowledge base cannot pool (a test's stand-in).
      */
     private final KieSessionsPool sessions;
+    private volatile boolean closed;
 
     private SpineAdvisor(Builder builder) {
         this.knowledgeBase = builder.knowledgeBase != null ? builder.knowledgeBase : KnowledgeBase.load();
@@ -70,6 +71,7 @@ public final class SpineAdvisor {
      */
     public Assessment assess(PatientFacts facts) {
         Objects.requireNonNull(facts, "facts");
+        requireOpen();
         Assessment assessment = evaluate(facts);
         if (auditTrail != null) {
             try {
@@ -81,6 +83,26 @@ public final class SpineAdvisor {
             }
         }
         return assessment;
+    }
+
+    /**
+     * Releases the pooled rule sessions. Later calls to {@link #assess} throw {@link IllegalStateException}; close
+     * only once no call is running. Closing twice does nothing. The audit trail is the host's to close.
+     */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            if (sessions != null) {
+                sessions.shutdown();
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this SpineAdvisor is closed; create a new one to assess");
+        }
     }
 
     public KnowledgeBaseInfo knowledgeBase() {
@@ -98,6 +120,7 @@ public final class SpineAdvisor {
 
     /** Runs the rules on these facts, inserted in this order; package-private so tests can vary the order. */
     Assessment evaluateInserting(List<Object> inserted) {
+        requireOpen();
         KieSession session = sessions != null ? sessions.newKieSession() : knowledgeBase.kieBase().newKieSession();
         FiringRecorder recorder = new FiringRecorder(knowledgeBase.ruleByName());
         try {

@@ -183,14 +183,14 @@ class FailSafeTest {
                 FaultInjection.declared(SELF_CARE_TRIAGE, NO_STENOSIS));
         declared.put("A rule the executable model lost", "faulty.drl");
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
-                () -> KnowledgeBase.checkRules(kieBase, declared));
+                () -> KnowledgeBase.checkRules(kieBase, declared, Map.of()));
         assertTrue(e.getMessage().contains("holds 2 rules but the sources declare 3"), e.getMessage());
     }
 
     @Test
     void an_empty_knowledge_base_fails_the_start_up_self_check() {
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
-                () -> KnowledgeBase.checkRules(FaultInjection.compile(), Map.of()));
+                () -> KnowledgeBase.checkRules(FaultInjection.compile(), Map.of(), Map.of()));
         assertTrue(e.getMessage().contains("holds 0 rules"), e.getMessage());
     }
 
@@ -199,8 +199,9 @@ class FailSafeTest {
         var kieBase = FaultInjection.compile(SELF_CARE_TRIAGE, NO_STENOSIS);
         Map<String, String> declared = Map.of("Self-care when nothing escalates", "faulty.drl",
                 "Some other rule", "faulty.drl");
+        Map<String, String> groups = FaultInjection.groups(SELF_CARE_TRIAGE, NO_STENOSIS);
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
-                () -> KnowledgeBase.checkRules(kieBase, declared));
+                () -> KnowledgeBase.checkRules(kieBase, declared, groups));
         assertTrue(e.getMessage().contains("'Stenosis is not indicated' is not in the sources"), e.getMessage());
     }
 
@@ -263,7 +264,8 @@ class FailSafeTest {
     private static void assertSelfCheckFails(String expected, String... rules) {
         var kieBase = FaultInjection.compile(rules);
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
-                () -> KnowledgeBase.checkRules(kieBase, FaultInjection.declared(rules)));
+                () -> KnowledgeBase.checkRules(kieBase, FaultInjection.declared(rules),
+                        FaultInjection.groups(rules)));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().isBlank());
     }

@@ -70,11 +70,16 @@ public final class FaultInjection {
         return fileByRule;
     }
 
+    /** The agenda group each rule declares, as RuleSources reads them from the shipped DRL files. */
+    static Map<String, String> groups(String... rules) {
+        return RuleSources.agendaGroups(String.join("\n", rules));
+    }
+
     /** A knowledge base of these rules that has passed the same self-check as the shipped one. */
     static KnowledgeBase knowledgeBase(String... rules) {
         KieBase kieBase = compile(rules);
         return new KnowledgeBase(kieBase, new KnowledgeBaseInfo("org.spinecare:faulty:0", "0".repeat(64)),
-                KnowledgeBase.checkRules(kieBase, declared(rules)));
+                KnowledgeBase.checkRules(kieBase, declared(rules), groups(rules)));
     }
 
     static SpineAdvisor advisor(String... rules) {

@@ -31,8 +31,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.spinecare.advisor.audit.AuditEntry;
-import org.spinecare.advisor.audit.AuditTrail;
 import org.spinecare.kb.Advice;
 import org.spinecare.kb.CrackingFrequency;
 import org.spinecare.kb.Diagnosis;
@@ -44,6 +42,25 @@ import org.spinecare.kb.TriageLevel;
 /** The facade's promises to clinic software: immutable answers, thread safety, auditing, no partial answers. */
 class SpineAdvisorTest {
     private static final SpineAdvisor ADVISOR = SpineAdvisor.create();
+
+    @Test
+    void an_advisor_closed_by_try_with_resources_refuses_to_assess_with_a_clear_illegal_state_exception() {
+        // Given an advisor used in try-with-resources, which assessed a patient as the shared advisor does
+        PatientFacts facts = diagnosedStenosisWithTension();
+        SpineAdvisor closed;
+        try (SpineAdvisor advisor = SpineAdvisor.create()) {
+            assertEquals(ADVISOR.assess(facts).triage(), advisor.assess(facts).triage());
+            closed = advisor;
+        }
+
+        // When it is asked again after the block
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closed.assess(facts));
+
+        // Then the message says why, and closing a second time changes nothing
+        assertTrue(e.getMessage().contains("SpineAdvisor is closed"), e.getMessage());
+        closed.close();
+        assertThrows(IllegalStateException.class, () -> closed.assess(facts));
+    }
 
     @Test
     void an_assessment_cannot_be_changed_after_it_is_returned() {

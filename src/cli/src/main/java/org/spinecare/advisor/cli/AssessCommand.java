@@ -12,7 +12,7 @@ import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.SpineJson;
-import org.spinecare.advisor.audit.AuditEntry;
+import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.audit.AuditException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

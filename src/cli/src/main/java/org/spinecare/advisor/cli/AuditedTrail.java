@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.spinecare.advisor.audit.AuditEntry;
+import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.audit.AuditKey;
-import org.spinecare.advisor.audit.AuditTrail;
+import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
 
 /**

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.spinecare.advisor.SpineAdvisor;
-import org.spinecare.advisor.audit.AuditEntry;
+import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.batch.BatchAssessor;
 import org.spinecare.advisor.batch.ProgressBar;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.spinecare.advisor.Assessment;
+import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.KnowledgeBaseInfo;
 import org.spinecare.advisor.PatientFacts;
 

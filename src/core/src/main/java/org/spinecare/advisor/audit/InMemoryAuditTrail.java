@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.spinecare.advisor.AuditEntry;
+import org.spinecare.advisor.AuditTrail;
 
 /**
  * An audit trail held in memory, with the same records and chain as the file: for tests, and for hosts that

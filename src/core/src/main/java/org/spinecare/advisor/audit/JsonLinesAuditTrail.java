@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.spinecare.advisor.AuditEntry;
+import org.spinecare.advisor.AuditTrail;
 
 /**
  * The embedded audit trail: an append-only JSON Lines file forming a hash chain (docs/audit.md).

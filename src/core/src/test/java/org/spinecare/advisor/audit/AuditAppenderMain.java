@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.spinecare.advisor.AuditEntry;
 
 /**
  * The child of {@link AuditCrashTest}: appends records to a file (for ever, or as many as the second argument

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.audit.AuditVerifier.Verification;
 
 class AuditConcurrencyTest {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.spinecare.advisor.Assessment;
+import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.Basis;
 import org.spinecare.advisor.Contraindication;
 import org.spinecare.advisor.FiredRule;

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinecare.advisor.AuditEntry;
 
 /**
  * Interrupting a thread inside channel I/O closes the channel for every thread. The trail must neither lose a

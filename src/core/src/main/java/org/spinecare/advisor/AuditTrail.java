@@ -1,4 +1,7 @@
-package org.spinecare.advisor.audit;
+package org.spinecare.advisor;
+
+import org.spinecare.advisor.AuditEntry;
+import org.spinecare.advisor.AuditTrail;
 
 /**
  * Where assessments are recorded for later proof. {@link #record} returns only once the entry is durable; if it
