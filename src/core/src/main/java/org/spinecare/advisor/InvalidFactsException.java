@@ -1,36 +1,31 @@
 package org.spinecare.advisor;
 
+import java.util.Objects;
+
 /**
  * Patient facts that cannot be assessed. {@link #code()} is a stable error code and {@link #path()} the JSON
  * path of the offending field, so that clinic software can show the user which field to correct.
  */
 public final class InvalidFactsException extends IllegalArgumentException {
-    public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
-    public static final String UNKNOWN_CODE = "UNKNOWN_CODE";
-    public static final String WRONG_TYPE = "WRONG_TYPE";
-    public static final String NULL_VALUE = "NULL_VALUE";
-    public static final String OUT_OF_RANGE = "OUT_OF_RANGE";
-    public static final String DUPLICATE_KEY = "DUPLICATE_KEY";
-    public static final String DUPLICATE_VALUE = "DUPLICATE_VALUE";
-    public static final String MALFORMED_JSON = "MALFORMED_JSON";
-    public static final String TRAILING_CONTENT = "TRAILING_CONTENT";
-    public static final String EMPTY_INPUT = "EMPTY_INPUT";
-    public static final String BYTE_ORDER_MARK = "BYTE_ORDER_MARK";
-    public static final String TOO_LARGE = "TOO_LARGE";
-    public static final String TOO_DEEP = "TOO_DEEP";
+    /** The stable error codes; their names appear in messages and in the command line's output. */
+    public enum Code {
+        UNKNOWN_FIELD, UNKNOWN_CODE, WRONG_TYPE, NULL_VALUE, OUT_OF_RANGE, DUPLICATE_KEY, DUPLICATE_VALUE,
+        MALFORMED_JSON, TRAILING_CONTENT, EMPTY_INPUT, BYTE_ORDER_MARK, TOO_LARGE, TOO_DEEP
+    }
 
-    private final String code;
+    private final Code code;
     private final String path;
     private final String detail;
 
-    public InvalidFactsException(String code, String path, String detail) {
-        super(path + ": " + detail + " [" + code + "]");
+    public InvalidFactsException(Code code, String path, String detail) {
+        // Checked inside super(...), the first statement: a message must never end in [null].
+        super(path + ": " + detail + " [" + Objects.requireNonNull(code, "code").name() + "]");
         this.code = code;
         this.path = path;
         this.detail = detail;
     }
 
-    public String code() {
+    public Code code() {
         return code;
     }
 

@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.spinecare.kb.CrackingFrequency;
@@ -50,7 +52,7 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
         checkRange("$.symptomDurationWeeks", symptomDurationWeeks, 0, MAX_SYMPTOM_DURATION_WEEKS);
         if (ageYears != null && symptomDurationWeeks != null
                 && (long) symptomDurationWeeks * 7 > (ageYears + 1L) * 366) {
-            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.symptomDurationWeeks",
+            throw new InvalidFactsException(InvalidFactsException.Code.OUT_OF_RANGE, "$.symptomDurationWeeks",
                     "is longer than the patient has lived (ageYears " + ageYears + ")");
         }
         findings = copyFindings(findings);
@@ -69,6 +71,14 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
     /** Facts with nothing reported: every finding UNKNOWN. */
     public static PatientFacts empty() {
         return new PatientFacts(null, null, null, Map.of(), Set.of(), null, null, null, null);
+    }
+
+    /**
+     * A builder for clinic software that fills in what it knows field by field. {@link Builder#build()} runs the
+     * constructor, so it rejects exactly what the constructor rejects, with the same code and path.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The state of a finding, UNKNOWN when it was not reported. */
@@ -93,21 +103,21 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
         if (findings != null) {
             findings.forEach((finding, state) -> {
                 if (finding == null) {
-                    throw new InvalidFactsException(InvalidFactsException.NULL_VALUE, "$.findings",
+                    throw new InvalidFactsException(InvalidFactsException.Code.NULL_VALUE, "$.findings",
                             "a finding code must not be null");
                 }
                 String path = "$.findings." + finding.name();
                 if (finding.isDerived()) {
-                    throw new InvalidFactsException(InvalidFactsException.UNKNOWN_CODE, path,
+                    throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_CODE, path,
                             "is derived by the knowledge base from ageYears, symptomDurationWeeks and the findings; "
                                     + "report those instead");
                 }
                 if (state == null) {
-                    throw new InvalidFactsException(InvalidFactsException.NULL_VALUE, path,
+                    throw new InvalidFactsException(InvalidFactsException.Code.NULL_VALUE, path,
                             "must be PRESENT or ABSENT");
                 }
                 if (state == FindingState.UNKNOWN) {
-                    throw new InvalidFactsException(InvalidFactsException.UNKNOWN_CODE, path,
+                    throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_CODE, path,
                             "must be PRESENT or ABSENT; leave the finding out to say it was not assessed");
                 }
                 copy.put(finding, state);
@@ -124,7 +134,7 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
     private static void checkPatientRef(String ref) {
         int codePoints = ref.codePointCount(0, ref.length());
         if (codePoints > MAX_PATIENT_REF_LENGTH || isBlankAfterNormalising(ref)) {
-            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
+            throw new InvalidFactsException(InvalidFactsException.Code.OUT_OF_RANGE, "$.patientRef",
                     "must be 1 to " + MAX_PATIENT_REF_LENGTH + " characters and not blank");
         }
         for (int i = 0; i < ref.length(); ) {
@@ -132,12 +142,12 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
             int type = Character.getType(c);
             if (Character.isISOControl(c) || type == Character.SURROGATE) {
                 // codePointAt returns a lone surrogate as itself, so its type is SURROGATE.
-                throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
+                throw new InvalidFactsException(InvalidFactsException.Code.OUT_OF_RANGE, "$.patientRef",
                         "must hold printable characters only, without control characters or unpaired surrogates");
             }
             if (type == Character.FORMAT || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR) {
-                throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, "$.patientRef",
+                throw new InvalidFactsException(InvalidFactsException.Code.OUT_OF_RANGE, "$.patientRef",
                         "must not hold invisible format characters (zero-width, bidirectional controls) or line "
                                 + "and paragraph separators");
             }
@@ -154,8 +164,83 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
 
     private static void checkRange(String path, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
-            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, path,
+            throw new InvalidFactsException(InvalidFactsException.Code.OUT_OF_RANGE, path,
                     "must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+
+    /** Collects the facts; not thread-safe, and every {@link #build()} returns a new immutable {@link PatientFacts}. */
+    public static final class Builder {
+        private String patientRef;
+        private Integer ageYears;
+        private Integer painScore;
+        // Not an EnumMap: a null finding must reach the constructor's check, which names it, instead of failing here.
+        private final Map<Finding, FindingState> findings = new LinkedHashMap<>();
+        private final Set<Diagnosis> diagnoses = new LinkedHashSet<>();
+        private Cracking cracking;
+        private TensionOnset tensionOnset;
+        private Integer sittingHoursPerDay;
+        private Integer symptomDurationWeeks;
+
+        private Builder() {
+        }
+
+        public Builder patientRef(String patientRef) {
+            this.patientRef = patientRef;
+            return this;
+        }
+
+        public Builder ageYears(Integer ageYears) {
+            this.ageYears = ageYears;
+            return this;
+        }
+
+        public Builder painScore(Integer painScore) {
+            this.painScore = painScore;
+            return this;
+        }
+
+        /** Reports one finding PRESENT or ABSENT; a finding never reported stays UNKNOWN. */
+        public Builder finding(Finding finding, FindingState state) {
+            findings.put(finding, state);
+            return this;
+        }
+
+        public Builder diagnosis(Diagnosis diagnosis) {
+            diagnoses.add(diagnosis);
+            return this;
+        }
+
+        /** The back-cracking habit; either part may be null when not reported. */
+        public Builder cracking(CrackingFrequency frequency, Boolean forceful) {
+            this.cracking = new Cracking(frequency, forceful);
+            return this;
+        }
+
+        public Builder tensionOnset(TensionOnset tensionOnset) {
+            this.tensionOnset = tensionOnset;
+            return this;
+        }
+
+        public Builder sittingHoursPerDay(Integer sittingHoursPerDay) {
+            this.sittingHoursPerDay = sittingHoursPerDay;
+            return this;
+        }
+
+        public Builder symptomDurationWeeks(Integer symptomDurationWeeks) {
+            this.symptomDurationWeeks = symptomDurationWeeks;
+            return this;
+        }
+
+        /**
+         * The facts collected so far.
+         *
+         * @throws InvalidFactsException for what the constructor rejects: a value out of range, a null, derived
+         *                               or UNKNOWN finding, an unprintable patient reference
+         */
+        public PatientFacts build() {
+            return new PatientFacts(patientRef, ageYears, painScore, findings, diagnoses, cracking, tensionOnset,
+                    sittingHoursPerDay, symptomDurationWeeks);
         }
     }
 }

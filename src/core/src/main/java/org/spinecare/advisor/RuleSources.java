@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -137,10 +135,6 @@ final class RuleSources {
     /** Each rule's agenda group as its source declares it, by rule name. */
     Map<String, String> groupByRuleName() {
         return groupByRuleName;
-    }
-
-    List<String> ruleNames() {
-        return new ArrayList<>(fileByRuleName.keySet());
     }
 
     private static String required(Properties manifest, String key) {

@@ -90,44 +90,44 @@ public final class SpineJson {
         // Cheap checks on the raw bytes come first, and the size cap before anything that copies the input, so
         // that hostile input costs a bounded amount of memory and time.
         if (json.length == 0) {
-            throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
+            throw new InvalidFactsException(InvalidFactsException.Code.EMPTY_INPUT, "$", "the input is empty");
         }
         if (startsWithByteOrderMark(json)) {
-            throw new InvalidFactsException(InvalidFactsException.BYTE_ORDER_MARK, "$",
+            throw new InvalidFactsException(InvalidFactsException.Code.BYTE_ORDER_MARK, "$",
                     "the input starts with a byte-order mark; send plain UTF-8");
         }
         if (json.length > MAX_DOCUMENT_BYTES) {
-            throw new InvalidFactsException(InvalidFactsException.TOO_LARGE, "$",
+            throw new InvalidFactsException(InvalidFactsException.Code.TOO_LARGE, "$",
                     "the input is " + json.length + " bytes; at most " + MAX_DOCUMENT_BYTES + " are accepted");
         }
         if (containsNulByte(json)) {
             // Jackson would silently decode UTF-16 or UTF-32; the contract is UTF-8, where NUL is never valid JSON.
-            throw new InvalidFactsException(InvalidFactsException.MALFORMED_JSON, "$",
+            throw new InvalidFactsException(InvalidFactsException.Code.MALFORMED_JSON, "$",
                     "not valid JSON: the input is not UTF-8 or contains a NUL byte");
         }
         if (new String(json, StandardCharsets.UTF_8).isBlank()) {
-            throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
+            throw new InvalidFactsException(InvalidFactsException.Code.EMPTY_INPUT, "$", "the input is empty");
         }
         try {
             return MAPPER.readTree(json);
         } catch (StreamConstraintsException e) {
             boolean depth = e.getOriginalMessage().contains("nesting depth");
-            throw new InvalidFactsException(depth ? InvalidFactsException.TOO_DEEP : InvalidFactsException.TOO_LARGE,
+            throw new InvalidFactsException(depth ? InvalidFactsException.Code.TOO_DEEP : InvalidFactsException.Code.TOO_LARGE,
                     pathOf(e), depth ? "nesting is deeper than " + MAX_NESTING_DEPTH + " levels"
                             : "a value is longer than allowed");
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             if (message.startsWith("Duplicate field") || message.startsWith("Duplicate Object property")) {
-                throw new InvalidFactsException(InvalidFactsException.DUPLICATE_KEY, pathOf(e),
+                throw new InvalidFactsException(InvalidFactsException.Code.DUPLICATE_KEY, pathOf(e),
                         "the key appears twice");
             }
             if (message.startsWith("Trailing token")) {
-                throw new InvalidFactsException(InvalidFactsException.TRAILING_CONTENT, "$",
+                throw new InvalidFactsException(InvalidFactsException.Code.TRAILING_CONTENT, "$",
                         "there is more content after the JSON object");
             }
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidFactsException(InvalidFactsException.MALFORMED_JSON, pathOf(e),
+            throw new InvalidFactsException(InvalidFactsException.Code.MALFORMED_JSON, pathOf(e),
                     "not valid JSON" + where);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,7 +145,7 @@ public final class SpineJson {
 
     static PatientFacts toFacts(JsonNode root) {
         if (root == null || root.isMissingNode()) {
-            throw new InvalidFactsException(InvalidFactsException.EMPTY_INPUT, "$", "the input is empty");
+            throw new InvalidFactsException(InvalidFactsException.Code.EMPTY_INPUT, "$", "the input is empty");
         }
         requireNotNull(root, "$");
         requireObject(root, "$");
@@ -186,13 +186,13 @@ public final class SpineJson {
             JsonNode value = entry.getValue();
             requireNotNull(value, path);
             if (!value.isTextual()) {
-                throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path,
+                throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path,
                         "must be the string PRESENT or ABSENT");
             }
             FindingState state = switch (value.textValue()) {
                 case "PRESENT" -> FindingState.PRESENT;
                 case "ABSENT" -> FindingState.ABSENT;
-                default -> throw new InvalidFactsException(InvalidFactsException.UNKNOWN_CODE, path,
+                default -> throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_CODE, path,
                         "unknown state '" + shorten(value.textValue()) + "'; valid: PRESENT, ABSENT "
                                 + "(leave a finding out to say it was not assessed)");
             };
@@ -208,7 +208,7 @@ public final class SpineJson {
         }
         requireNotNull(node, "$.diagnoses");
         if (!node.isArray()) {
-            throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, "$.diagnoses",
+            throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, "$.diagnoses",
                     "must be an array of diagnosis codes");
         }
         for (int i = 0; i < node.size(); i++) {
@@ -216,10 +216,10 @@ public final class SpineJson {
             JsonNode item = node.get(i);
             requireNotNull(item, path);
             if (!item.isTextual()) {
-                throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path, "must be a diagnosis code");
+                throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path, "must be a diagnosis code");
             }
             if (!diagnoses.add(code(item.textValue(), path, Diagnosis.class, "diagnosis"))) {
-                throw new InvalidFactsException(InvalidFactsException.DUPLICATE_VALUE, path,
+                throw new InvalidFactsException(InvalidFactsException.Code.DUPLICATE_VALUE, path,
                         "diagnosis " + item.textValue() + " is listed twice");
             }
         }
@@ -232,11 +232,11 @@ public final class SpineJson {
             return null;
         }
         if (!node.isIntegralNumber()) {
-            throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path,
+            throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path,
                     node.isNumber() ? "must be a whole number" : "must be a number, not " + typeName(node));
         }
         if (!node.canConvertToInt()) {
-            throw new InvalidFactsException(InvalidFactsException.OUT_OF_RANGE, path, "is far out of range");
+            throw new InvalidFactsException(InvalidFactsException.Code.OUT_OF_RANGE, path, "is far out of range");
         }
         return node.intValue();
     }
@@ -271,7 +271,7 @@ public final class SpineJson {
 
     private static JsonNode requireType(JsonNode node, boolean rightType, String path, String expectation) {
         if (!rightType) {
-            throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path,
+            throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path,
                     expectation + ", not " + typeName(node));
         }
         return node;
@@ -283,7 +283,7 @@ public final class SpineJson {
                 return constant;
             }
         }
-        throw new InvalidFactsException(InvalidFactsException.UNKNOWN_CODE, path,
+        throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_CODE, path,
                 "unknown " + what + " '" + shorten(text) + "'; valid: " + validCodes(type));
     }
 
@@ -291,7 +291,7 @@ public final class SpineJson {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new InvalidFactsException(InvalidFactsException.UNKNOWN_FIELD, member(path, name),
+                throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_FIELD, member(path, name),
                         "unknown field; valid: " + allowed.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
@@ -299,14 +299,14 @@ public final class SpineJson {
 
     private static void requireObject(JsonNode node, String path) {
         if (!node.isObject()) {
-            throw new InvalidFactsException(InvalidFactsException.WRONG_TYPE, path,
+            throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path,
                     "must be a JSON object, not " + typeName(node));
         }
     }
 
     private static void requireNotNull(JsonNode node, String path) {
         if (node.isNull()) {
-            throw new InvalidFactsException(InvalidFactsException.NULL_VALUE, path,
+            throw new InvalidFactsException(InvalidFactsException.Code.NULL_VALUE, path,
                     "must not be null; leave the field out when it is not known");
         }
     }

@@ -17,7 +17,7 @@ public final class MalformedCases {
     public static final Path DIRECTORY = Path.of("src/core/src/test/resources/malformed");
 
     /** One input and the error it must give. */
-    public record Case(String name, byte[] json, String code, String path) {
+    public record Case(String name, byte[] json, InvalidFactsException.Code code, String path) {
         @Override
         public String toString() {
             return name;
@@ -39,8 +39,8 @@ public final class MalformedCases {
                 if (columns.length != 3) {
                     throw new IllegalStateException("expected.tsv: file, code and path per line: " + line);
                 }
-                cases.add(new Case(columns[0], Files.readAllBytes(DIRECTORY.resolve(columns[0])), columns[1],
-                        columns[2]));
+                cases.add(new Case(columns[0], Files.readAllBytes(DIRECTORY.resolve(columns[0])),
+                        InvalidFactsException.Code.valueOf(columns[1]), columns[2]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,28 +52,28 @@ public final class MalformedCases {
     public static List<Case> generated() {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("multi-megabyte-string", json("{\"patientRef\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}"),
-                InvalidFactsException.TOO_LARGE, "$"));
+                InvalidFactsException.Code.TOO_LARGE, "$"));
         cases.add(new Case("multi-megabyte-whitespace", json(" ".repeat(3 * 1024 * 1024)),
-                InvalidFactsException.TOO_LARGE, "$"));
+                InvalidFactsException.Code.TOO_LARGE, "$"));
         cases.add(new Case("string-just-under-the-size-cap", json("{\"patientRef\": \""
                 + "y".repeat(SpineJson.MAX_DOCUMENT_BYTES - 100) + "\"}"),
-                InvalidFactsException.OUT_OF_RANGE, "$.patientRef"));
+                InvalidFactsException.Code.OUT_OF_RANGE, "$.patientRef"));
         StringBuilder keys = new StringBuilder("{\"findings\": {");
         for (int i = 0; i < 200_000; i++) {
             keys.append(i == 0 ? "" : ", ").append("\"K").append(i).append("\": \"PRESENT\"");
         }
         cases.add(new Case("two-hundred-thousand-findings-keys", json(keys.append("}}").toString()),
-                InvalidFactsException.TOO_LARGE, "$"));
+                InvalidFactsException.Code.TOO_LARGE, "$"));
         StringBuilder repeated = new StringBuilder("{\"findings\": {\"FEVER\": \"ABSENT\"");
         while (repeated.length() < SpineJson.MAX_DOCUMENT_BYTES - 100) {
             repeated.append(", \"FEVER\": \"ABSENT\"");
         }
         cases.add(new Case("thousands-of-repeated-findings-keys", json(repeated.append("}}").toString()),
-                InvalidFactsException.DUPLICATE_KEY, "$.findings.FEVER"));
+                InvalidFactsException.Code.DUPLICATE_KEY, "$.findings.FEVER"));
         cases.add(new Case("deep-nesting-one-million-levels", json("[".repeat(1_000_000)),
-                InvalidFactsException.TOO_LARGE, "$"));
+                InvalidFactsException.Code.TOO_LARGE, "$"));
         cases.add(new Case("deep-nesting-within-the-size-cap", json("{\"findings\": " + "[".repeat(60_000)),
-                InvalidFactsException.TOO_DEEP, "$"));
+                InvalidFactsException.Code.TOO_DEEP, "$"));
         return cases;
     }
 

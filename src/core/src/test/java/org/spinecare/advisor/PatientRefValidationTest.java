@@ -67,7 +67,7 @@ class PatientRefValidationTest {
 
     private static void assertRefused(String json) {
         InvalidFactsException e = assertThrows(InvalidFactsException.class, () -> SpineJson.readFacts(json), json);
-        assertEquals(InvalidFactsException.OUT_OF_RANGE, e.code(), e.getMessage());
+        assertEquals(InvalidFactsException.Code.OUT_OF_RANGE, e.code(), e.getMessage());
         assertEquals("$.patientRef", e.path());
     }
 }

@@ -76,20 +76,20 @@ class SpineJsonReaderTest {
 
     @Test
     void an_unknown_top_level_field_is_rejected_with_the_valid_fields() {
-        InvalidFactsException e = rejected("{\"age\": 58}", InvalidFactsException.UNKNOWN_FIELD, "$.age");
+        InvalidFactsException e = rejected("{\"age\": 58}", InvalidFactsException.Code.UNKNOWN_FIELD, "$.age");
         assertTrue(e.getMessage().contains("ageYears"), e.getMessage());
     }
 
     @Test
     void an_unknown_field_in_cracking_is_rejected() {
-        rejected("{\"cracking\": {\"frequency\": \"DAILY\", \"gentle\": true}}", InvalidFactsException.UNKNOWN_FIELD,
+        rejected("{\"cracking\": {\"frequency\": \"DAILY\", \"gentle\": true}}", InvalidFactsException.Code.UNKNOWN_FIELD,
                 "$.cracking.gentle");
     }
 
     @Test
     void an_unknown_finding_code_is_rejected_with_every_valid_code() {
         InvalidFactsException e = rejected("{\"findings\": {\"BACKACHE\": \"PRESENT\"}}",
-                InvalidFactsException.UNKNOWN_CODE, "$.findings.BACKACHE");
+                InvalidFactsException.Code.UNKNOWN_CODE, "$.findings.BACKACHE");
         for (Finding finding : Finding.values()) {
             assertTrue(e.getMessage().contains(finding.name()), finding + " missing from: " + e.getMessage());
         }
@@ -97,35 +97,35 @@ class SpineJsonReaderTest {
 
     @Test
     void a_finding_code_in_lower_case_is_not_guessed() {
-        rejected("{\"findings\": {\"fever\": \"PRESENT\"}}", InvalidFactsException.UNKNOWN_CODE, "$.findings.fever");
+        rejected("{\"findings\": {\"fever\": \"PRESENT\"}}", InvalidFactsException.Code.UNKNOWN_CODE, "$.findings.fever");
     }
 
     @ParameterizedTest
     @CsvSource({"UNKNOWN", "yes", "present", "''"})
     void a_finding_state_other_than_present_or_absent_is_rejected(String state) {
         InvalidFactsException e = rejected("{\"findings\": {\"FEVER\": \"" + state + "\"}}",
-                InvalidFactsException.UNKNOWN_CODE, "$.findings.FEVER");
+                InvalidFactsException.Code.UNKNOWN_CODE, "$.findings.FEVER");
         assertTrue(e.getMessage().contains("PRESENT, ABSENT"), e.getMessage());
     }
 
     @Test
     void an_unknown_diagnosis_is_rejected_with_the_valid_ones() {
         InvalidFactsException e = rejected("{\"diagnoses\": [\"SPINAL_STENOSIS\", \"SCOLIOSIS\"]}",
-                InvalidFactsException.UNKNOWN_CODE, "$.diagnoses[1]");
+                InvalidFactsException.Code.UNKNOWN_CODE, "$.diagnoses[1]");
         assertTrue(e.getMessage().contains("SPONDYLOLISTHESIS"), e.getMessage());
     }
 
     @Test
     void a_diagnosis_listed_twice_is_rejected() {
-        rejected("{\"diagnoses\": [\"HERNIATED_DISC\", \"HERNIATED_DISC\"]}", InvalidFactsException.DUPLICATE_VALUE,
+        rejected("{\"diagnoses\": [\"HERNIATED_DISC\", \"HERNIATED_DISC\"]}", InvalidFactsException.Code.DUPLICATE_VALUE,
                 "$.diagnoses[1]");
     }
 
     @Test
     void an_unknown_cracking_frequency_and_tension_onset_are_rejected() {
-        rejected("{\"cracking\": {\"frequency\": \"WEEKLY\"}}", InvalidFactsException.UNKNOWN_CODE,
+        rejected("{\"cracking\": {\"frequency\": \"WEEKLY\"}}", InvalidFactsException.Code.UNKNOWN_CODE,
                 "$.cracking.frequency");
-        rejected("{\"tensionOnset\": \"CHRONIC\"}", InvalidFactsException.UNKNOWN_CODE, "$.tensionOnset");
+        rejected("{\"tensionOnset\": \"CHRONIC\"}", InvalidFactsException.Code.UNKNOWN_CODE, "$.tensionOnset");
     }
 
     @ParameterizedTest
@@ -147,7 +147,7 @@ class SpineJsonReaderTest {
             "{\"diagnoses\": [1]}                           | $.diagnoses[0]",
     })
     void a_value_of_the_wrong_type_is_rejected(String json, String path) {
-        rejected(json, InvalidFactsException.WRONG_TYPE, path);
+        rejected(json, InvalidFactsException.Code.WRONG_TYPE, path);
     }
 
     @ParameterizedTest
@@ -163,7 +163,7 @@ class SpineJsonReaderTest {
             "{\"tensionOnset\": null}                | $.tensionOnset",
     })
     void a_null_value_is_rejected_because_a_missing_field_says_unknown(String json, String path) {
-        rejected(json, InvalidFactsException.NULL_VALUE, path);
+        rejected(json, InvalidFactsException.Code.NULL_VALUE, path);
     }
 
     @ParameterizedTest
@@ -178,43 +178,43 @@ class SpineJsonReaderTest {
             "{\"patientRef\": \"  \"}           | $.patientRef",
     })
     void a_number_out_of_range_is_rejected(String json, String path) {
-        rejected(json, InvalidFactsException.OUT_OF_RANGE, path);
+        rejected(json, InvalidFactsException.Code.OUT_OF_RANGE, path);
     }
 
     @Test
     void a_key_repeated_at_the_top_level_is_rejected() {
-        rejected("{\"ageYears\": 58, \"ageYears\": 60}", InvalidFactsException.DUPLICATE_KEY, "$.ageYears");
+        rejected("{\"ageYears\": 58, \"ageYears\": 60}", InvalidFactsException.Code.DUPLICATE_KEY, "$.ageYears");
     }
 
     @Test
     void a_finding_repeated_with_a_different_state_is_rejected() {
         rejected("{\"findings\": {\"FEVER\": \"ABSENT\", \"FEVER\": \"PRESENT\"}}",
-                InvalidFactsException.DUPLICATE_KEY, "$.findings.FEVER");
+                InvalidFactsException.Code.DUPLICATE_KEY, "$.findings.FEVER");
     }
 
     @Test
     void content_after_the_object_is_rejected() {
-        rejected("{\"ageYears\": 58} {\"ageYears\": 60}", InvalidFactsException.TRAILING_CONTENT, "$");
+        rejected("{\"ageYears\": 58} {\"ageYears\": 60}", InvalidFactsException.Code.TRAILING_CONTENT, "$");
         rejected("{\"ageYears\": 58} x", null, "$");
     }
 
     @Test
     void empty_or_blank_input_is_rejected() {
-        rejected("", InvalidFactsException.EMPTY_INPUT, "$");
-        rejected(" \n\t ", InvalidFactsException.EMPTY_INPUT, "$");
+        rejected("", InvalidFactsException.Code.EMPTY_INPUT, "$");
+        rejected(" \n\t ", InvalidFactsException.Code.EMPTY_INPUT, "$");
     }
 
     @Test
     void text_that_is_not_json_is_rejected() {
-        rejected("ageYears: 58", InvalidFactsException.MALFORMED_JSON, "$");
-        rejected("{\"ageYears\": 58", InvalidFactsException.MALFORMED_JSON, null);
-        rejected("{'ageYears': 58}", InvalidFactsException.MALFORMED_JSON, null);
+        rejected("ageYears: 58", InvalidFactsException.Code.MALFORMED_JSON, "$");
+        rejected("{\"ageYears\": 58", InvalidFactsException.Code.MALFORMED_JSON, null);
+        rejected("{'ageYears': 58}", InvalidFactsException.Code.MALFORMED_JSON, null);
     }
 
     @Test
     void a_document_that_is_not_an_object_is_rejected() {
-        rejected("[{\"ageYears\": 58}]", InvalidFactsException.WRONG_TYPE, "$");
-        rejected("58", InvalidFactsException.WRONG_TYPE, "$");
+        rejected("[{\"ageYears\": 58}]", InvalidFactsException.Code.WRONG_TYPE, "$");
+        rejected("58", InvalidFactsException.Code.WRONG_TYPE, "$");
     }
 
     @Test
@@ -225,7 +225,7 @@ class SpineJsonReaderTest {
         System.arraycopy(body, 0, json, bom.length, body.length);
 
         InvalidFactsException e = assertThrows(InvalidFactsException.class, () -> SpineJson.readFacts(json));
-        assertEquals(InvalidFactsException.BYTE_ORDER_MARK, e.code());
+        assertEquals(InvalidFactsException.Code.BYTE_ORDER_MARK, e.code());
         assertEquals("$", e.path());
     }
 
@@ -234,26 +234,26 @@ class SpineJsonReaderTest {
         String deep = "{\"findings\": {\"FEVER\": " + "[".repeat(20) + "]".repeat(20) + "}}";
 
         // The parser stops before the structure is known, so the error is about the document as a whole.
-        rejected(deep, InvalidFactsException.TOO_DEEP, "$");
+        rejected(deep, InvalidFactsException.Code.TOO_DEEP, "$");
     }
 
     @Test
     void a_document_over_the_size_limit_is_rejected_before_parsing() {
         String big = "{\"patientRef\": \"" + "x".repeat(SpineJson.MAX_DOCUMENT_BYTES) + "\"}";
 
-        rejected(big, InvalidFactsException.TOO_LARGE, "$");
+        rejected(big, InvalidFactsException.Code.TOO_LARGE, "$");
     }
 
     @Test
     void a_patient_reference_longer_than_its_limit_is_rejected() {
         String json = "{\"patientRef\": \"" + "r".repeat(PatientFacts.MAX_PATIENT_REF_LENGTH + 1) + "\"}";
 
-        rejected(json, InvalidFactsException.OUT_OF_RANGE, "$.patientRef");
+        rejected(json, InvalidFactsException.Code.OUT_OF_RANGE, "$.patientRef");
     }
 
     @Test
     void an_error_message_names_its_path_and_code_on_one_line() {
-        InvalidFactsException e = rejected("{\"painScore\": 12}", InvalidFactsException.OUT_OF_RANGE, "$.painScore");
+        InvalidFactsException e = rejected("{\"painScore\": 12}", InvalidFactsException.Code.OUT_OF_RANGE, "$.painScore");
 
         assertEquals("$.painScore: must be between 0 and 10, was 12 [OUT_OF_RANGE]", e.getMessage());
     }
@@ -263,12 +263,12 @@ class SpineJsonReaderTest {
         String longName = "X".repeat(5000);
 
         InvalidFactsException e = rejected("{\"findings\": {\"" + longName + "\": \"PRESENT\"}}",
-                InvalidFactsException.UNKNOWN_CODE, "$.findings." + "X".repeat(40) + "...");
+                InvalidFactsException.Code.UNKNOWN_CODE, "$.findings." + "X".repeat(40) + "...");
         assertTrue(e.getMessage().length() < 1000, "message length " + e.getMessage().length());
     }
 
     /** Asserts the rejection's code and path; a null expectation is not checked. */
-    private static InvalidFactsException rejected(String json, String code, String path) {
+    private static InvalidFactsException rejected(String json, InvalidFactsException.Code code, String path) {
         InvalidFactsException e = assertThrows(InvalidFactsException.class, () -> SpineJson.readFacts(json),
                 () -> "accepted: " + json);
         if (code != null) {

@@ -115,7 +115,7 @@ class UnknownIsNeverAbsentTest {
     void the_json_cannot_say_unknown_explicitly_so_there_is_only_one_way_to_say_not_assessed() {
         InvalidFactsException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidFactsException.class,
                 () -> SpineJson.readFacts("{\"findings\": {\"FEVER\": \"UNKNOWN\"}}"));
-        assertEquals(InvalidFactsException.UNKNOWN_CODE, e.code());
+        assertEquals(InvalidFactsException.Code.UNKNOWN_CODE, e.code());
         assertEquals(FindingState.UNKNOWN, PatientFacts.empty().stateOf(Finding.FEVER));
     }
 }

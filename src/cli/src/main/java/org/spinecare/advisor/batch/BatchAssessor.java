@@ -185,7 +185,7 @@ public final class BatchAssessor {
         for (JsonLinesReader.Line line : lines) {
             try {
                 if (line.tooLong()) {
-                    throw new InvalidFactsException(InvalidFactsException.TOO_LARGE, "$",
+                    throw new InvalidFactsException(InvalidFactsException.Code.TOO_LARGE, "$",
                             "the line is longer than " + SpineJson.MAX_DOCUMENT_BYTES + " bytes");
                 }
                 PatientFacts facts = SpineJson.readFacts(line.bytes());

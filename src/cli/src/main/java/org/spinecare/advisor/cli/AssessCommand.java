@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.spinecare.advisor.Assessment;
 import org.spinecare.advisor.AssessmentException;
+import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.InvalidFactsException;
+import org.spinecare.advisor.KnowledgeBaseException;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.SpineJson;
-import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.audit.AuditException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,6 +129,9 @@ final class AssessCommand implements Callable<Integer> {
             return deliver(assessment, entry, trail, err);
         } catch (AssessmentException e) {
             err.println("spine: no assessment: " + Errors.oneLine(e));
+            return SpineCli.FAILED;
+        } catch (KnowledgeBaseException e) {
+            err.println(SpineCli.knowledgeBaseFailure(e));
             return SpineCli.FAILED;
         }
     }

@@ -54,7 +54,7 @@ final class Inputs {
         byte[] bytes = in.readNBytes(SpineJson.MAX_DOCUMENT_BYTES + 1);
         if (bytes.length > SpineJson.MAX_DOCUMENT_BYTES) {
             // Not "the input is N bytes": only the first limit + 1 were read, the rest is unknown.
-            throw new InvalidFactsException(InvalidFactsException.TOO_LARGE, "$",
+            throw new InvalidFactsException(InvalidFactsException.Code.TOO_LARGE, "$",
                     "the input is larger than " + SpineJson.MAX_DOCUMENT_BYTES + " bytes, the most accepted");
         }
         return bytes;

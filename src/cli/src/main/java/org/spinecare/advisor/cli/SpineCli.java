@@ -1,5 +1,6 @@
 package org.spinecare.advisor.cli;
 
+import org.spinecare.advisor.KnowledgeBaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +28,8 @@ public final class SpineCli {
     static int run(CommandLine.IFactory factory, String... args) {
         CommandLine commandLine = new CommandLine(new SpineCli(), factory);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            cl.getErr().println("spine: " + Errors.oneLine(e));
+            cl.getErr().println(e instanceof KnowledgeBaseException kb ? knowledgeBaseFailure(kb)
+                    : "spine: " + Errors.oneLine(e));
             return FAILED;
         });
         int code = commandLine.execute(args);
@@ -39,6 +41,11 @@ public final class SpineCli {
             return FAILED;
         }
         return code;
+    }
+
+    /** The one line for a knowledge base that failed its start-up self-check: no command can give an answer. */
+    static String knowledgeBaseFailure(KnowledgeBaseException e) {
+        return "spine: no assessment: the knowledge base failed its start-up self-check: " + Errors.oneLine(e);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -48,7 +48,8 @@ class CliFailSafeTest {
                 "assess", patient.toString()));
         assertEquals(SpineCli.FAILED, run.exit());
         assertEquals("", run.out());
-        run.assertOneLineOnStderr("spine: no assessment: rule sources do not match the digest");
+        run.assertOneLineOnStderr("spine: no assessment: the knowledge base failed its start-up self-check: "
+                + "rule sources do not match the digest");
     }
 
     @Test
