@@ -1,0 +1,185 @@
+package org.spinecare.advisor.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.spinecare.advisor.Assessment;
+import org.spinecare.advisor.AssessmentException;
+import org.spinecare.advisor.AuditEntry;
+import org.spinecare.advisor.InvalidFactsException;
+import org.spinecare.advisor.KnowledgeBaseException;
+import org.spinecare.advisor.PatientFacts;
+import org.spinecare.advisor.SpineAdvisor;
+import org.spinecare.advisor.SpineJson;
+import org.spinecare.advisor.audit.AuditException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "assess", description = "Assess one patient's facts (a JSON file, or - for standard input), "
+        + "or with --jsonl a whole list, one patient per line.")
+final class AssessCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1",
+            description = "Patient facts as JSON, or - to read standard input.")
+    String file;
+
+    @Option(names = "--compact", description = "Print the assessment on one line.")
+    boolean compact;
+
+    @Option(names = "--audit", paramLabel = "FILE", description = "Append a hash-chained audit record of the "
+            + "assessment to FILE (JSON Lines; see docs/audit.md), once the answer has been written.")
+    Path audit;
+
+    @Option(names = "--audit-key-file", paramLabel = "KEYFILE", description = "The HMAC key (hex) for pseudonymous "
+            + "patient references. Default: $SPINE_AUDIT_KEY, else FILE.key beside the audit file, created on first "
+            + "use.")
+    Path auditKeyFile;
+
+    @Option(names = "--jsonl", paramLabel = "IN",
+            description = "Batch: patients as JSON Lines (or - for standard input), one line out per assessed "
+                    + "patient, {\"line\":N,\"inputSha256\":...,\"assessment\":{...}}, in input order; errors as "
+                    + "'line N: ...'. Exit 0 all assessed, 2 a line invalid, 1 an assessment failed.")
+    String jsonl;
+
+    @Option(names = "--out", paramLabel = "OUT", description = "Batch: write the assessments to OUT (created "
+            + "owner-only), not stdout.")
+    String batchOut;
+
+    @Option(names = "--errors", paramLabel = "FILE", description = "Batch: write line errors to FILE (created "
+            + "owner-only), not stderr.")
+    String batchErrors;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Batch: worker threads, 1 to 4 per core "
+            + "(default: all cores).")
+    Integer batchThreads;
+
+    /** Makes the advisor instead of {@link SpineAdvisor#create()}; set only by fault-injection tests. */
+    java.util.function.Supplier<SpineAdvisor> advisors;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if ((jsonl == null) == (file == null)) {
+            err.println("spine: give either FILE or --jsonl IN");
+            return SpineCli.INVALID_INPUT;
+        }
+        if (jsonl == null && (batchOut != null || batchErrors != null || batchThreads != null)) {
+            err.println("spine: --out, --errors and --threads go with --jsonl");
+            return SpineCli.INVALID_INPUT;
+        }
+        int maxThreads = BatchRun.maxThreads();
+        if (batchThreads != null && (batchThreads < 1 || batchThreads > maxThreads)) {
+            // Each thread keeps two chunks of lines in flight: an unbounded count would hold the whole input.
+            err.println("spine: --threads must be 1 to " + maxThreads + " (4 per core)");
+            return SpineCli.INVALID_INPUT;
+        }
+        // Before anything is opened for writing: an overlap would destroy the input or the audit trail.
+        String overlap;
+        try {
+            overlap = files().firstOverlap();
+        } catch (IOException e) {
+            err.println("spine: cannot check the files: " + Errors.oneLine(e));
+            return SpineCli.INVALID_INPUT;
+        }
+        if (overlap != null) {
+            err.println("spine: " + overlap + "; nothing was read or written");
+            return SpineCli.INVALID_INPUT;
+        }
+        PatientFacts facts = null;
+        if (jsonl == null) {
+            try {
+                facts = SpineJson.readFacts(Inputs.readDocument(file));
+            } catch (InvalidFactsException e) {
+                err.println("spine: invalid input: " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            } catch (IOException e) {
+                err.println("spine: cannot read " + Inputs.describe(file) + ": " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            }
+        }
+        AuditedTrail trail = null;
+        if (audit != null) {
+            try {
+                trail = AuditedTrail.open(audit, auditKeyFile, err);
+            } catch (IllegalArgumentException e) {
+                err.println("spine: audit key: " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            } catch (AuditException | IOException e) {
+                err.println("spine: no assessment: " + Errors.oneLine(e));
+                return SpineCli.FAILED;
+            }
+        }
+        try (AuditedTrail closing = trail) {
+            SpineAdvisor advisor = advisors != null ? advisors.get()
+                    : trail == null ? SpineAdvisor.create() : SpineAdvisor.builder().auditTrail(trail).build();
+            if (jsonl != null) {
+                // Every answer written is audited after it was flushed; a record that cannot be written stops the run.
+                return BatchRun.run(advisor, trail, jsonl, batchOut, batchErrors, batchThreads, err);
+            }
+            Assessment assessment = advisor.assess(facts);
+            AuditEntry entry = trail == null ? null : trail.takePending();
+            return deliver(assessment, entry, trail, err);
+        } catch (AssessmentException e) {
+            err.println("spine: no assessment: " + Errors.oneLine(e));
+            return SpineCli.FAILED;
+        } catch (KnowledgeBaseException e) {
+            err.println(SpineCli.knowledgeBaseFailure(e));
+            return SpineCli.FAILED;
+        }
+    }
+
+    /** Writes the answer, and only once it is out, its audit record. */
+    private int deliver(Assessment assessment, AuditEntry entry, AuditedTrail trail, PrintWriter err) {
+        String json = compact ? SpineJson.writeAssessment(assessment) : SpineJson.writePretty(assessment);
+        try {
+            OutputStream out = StandardStreams.stdout();
+            out.write((json + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            err.println("spine: no assessment delivered: cannot write it: " + Errors.oneLine(e)
+                    + (entry == null ? "" : "; no audit record was written"));
+            return SpineCli.FAILED;
+        }
+        if (entry != null) {
+            try {
+                trail.commit(entry);
+            } catch (RuntimeException e) {
+                err.println("spine: the assessment was written but its audit record was not, so it must not be "
+                        + "used: " + Errors.oneLine(e));
+                return SpineCli.FAILED;
+            }
+            trail.reportRecorded(err, audit);
+        }
+        return SpineCli.OK;
+    }
+
+    private DistinctFiles files() {
+        DistinctFiles files = new DistinctFiles();
+        if (jsonl != null) {
+            files.add("--jsonl", jsonl).add("--out", batchOut).add("--errors", batchErrors);
+            if (batchOut == null) {
+                files.addStream("standard output", "/dev/stdout");
+            }
+            if (batchErrors == null) {
+                files.addStream("standard error", "/dev/stderr");
+            }
+        } else {
+            files.add("FILE", file).addStream("standard output", "/dev/stdout");
+        }
+        files.add("--audit", audit);
+        if (audit != null) {
+            String fromEnvironment = System.getenv(AuditKeys.ENV);
+            files.add("the audit key file", auditKeyFile != null ? auditKeyFile
+                    : fromEnvironment != null && !fromEnvironment.isBlank() ? null : AuditKeys.besideAuditFile(audit));
+        }
+        return files;
+    }
+}

@@ -1,0 +1,81 @@
+package org.spinecare.advisor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.spinecare.advisor.AuditEntry;
+import org.spinecare.advisor.audit.AuditKey;
+import org.spinecare.advisor.AuditTrail;
+import org.spinecare.advisor.audit.JsonLinesAuditTrail;
+
+/**
+ * The audit file behind {@code assess --audit}. Records wait for delivery: {@link #record}, which the advisor calls
+ * before it returns an assessment, only holds the entry for the calling thread; the command appends it with
+ * {@link #commit} once the answer has been written and flushed. So a record never claims an answer that could not
+ * be delivered (a full disk, a closed standard output); see docs/audit.md.
+ */
+final class AuditedTrail implements AuditTrail {
+    private final JsonLinesAuditTrail trail;
+    private final ThreadLocal<AuditEntry> pending = new ThreadLocal<>();
+    private volatile UUID recorded;
+
+    private AuditedTrail(JsonLinesAuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /**
+     * Opens the audit file with the key the options and environment give; warnings go to {@code err}.
+     *
+     * @throws IllegalArgumentException when no usable key can be had (a usage problem)
+     */
+    static AuditedTrail open(Path auditFile, Path keyFile, PrintWriter err) throws IOException {
+        AuditKey key = AuditKeys.resolve(auditFile, keyFile, System.getenv(),
+                note -> err.println("spine: " + TerminalText.safe(note)));
+        JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key,
+                warning -> err.println("spine: warning: " + TerminalText.safe(warning)));
+        String previous = trail.lastKeyId();
+        if (previous != null && !previous.equals(key.id())) {
+            err.println("spine: warning: the audit key (id " + key.id() + ") differs from the one of the last "
+                    + "record (id " + previous + "): the same patient gets a different pseudonym from now on");
+        }
+        err.flush();
+        return new AuditedTrail(trail);
+    }
+
+    /** Holds the entry until the answer is delivered; see {@link #commit}. */
+    @Override
+    public void record(AuditEntry entry) {
+        pending.set(entry);
+    }
+
+    /** The entry the advisor handed over on this thread for its last assessment, or null. */
+    AuditEntry takePending() {
+        AuditEntry entry = pending.get();
+        pending.remove();
+        return entry;
+    }
+
+    /**
+     * Appends the record of a delivered answer; returns once it is durable.
+     *
+     * @throws org.spinecare.advisor.audit.AuditException when it cannot be recorded
+     */
+    void commit(AuditEntry entry) {
+        trail.record(entry);
+        recorded = entry.requestId();
+    }
+
+    void reportRecorded(PrintWriter err, Path auditFile) {
+        if (recorded != null) {
+            err.println("spine: audit record of request " + recorded + " appended to "
+                    + TerminalText.safe(auditFile));
+            err.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        trail.close();
+    }
+}

@@ -1,0 +1,194 @@
+package org.spinecare.advisor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * The loaded, self-checked knowledge base: built once and shared by every assessment. Loading fails with a
+ * {@link KnowledgeBaseException} rather than run rules that were not built, reviewed and shipped together.
+ */
+final class KnowledgeBase {
+    static final String KBASE_NAME = "spineKBase";
+    /**
+     * Agenda groups in the order they run; every rule belongs to exactly one. A group is a phase (screening,
+     * conclusions, advice, finishing: triage must be final before advice is chosen) and the DRL file of one
+     * concern. Within a group rules fire in file order; giving each file its own group makes the firing order
+     * independent of the order in which the build happened to read the files, so the trail is reproducible.
+     */
+    static final List<String> PHASES = List.of(
+            "screening:criteria", "screening:guideline-red-flags", "screening:red-flags", "screening:professional-help",
+            "screening:age", "screening:diagnoses", "screening:stenosis",
+            "conclusions:stenosis", "conclusions:triage",
+            "advice:contraindications", "advice:manipulation", "advice:stenosis", "advice:stretches",
+            "advice:cracking", "advice:heat-and-cold", "advice:lifestyle",
+            "finishing:safety", "finishing:cracking", "finishing:guideline", "finishing:answer",
+            "finishing:stretches", "finishing:heat-and-cold");
+
+    private final KieBase kieBase;
+    private final KnowledgeBaseInfo info;
+    private final Map<String, RuleInfo> ruleByName;
+    private final List<RuleInfo> catalog;
+
+    KnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, Map<String, RuleInfo> ruleByName) {
+        this.kieBase = kieBase;
+        this.info = info;
+        this.ruleByName = Map.copyOf(ruleByName);
+        this.catalog = ruleByName.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
+    }
+
+    /** Loads the knowledge base shipped in the kjar on the class path and runs the start-up self-check. */
+    static KnowledgeBase load() {
+        return load(KnowledgeBase.class.getClassLoader());
+    }
+
+    /** Loads from the given class loader; tests pass one that serves tampered or missing resources. */
+    static KnowledgeBase load(ClassLoader loader) {
+        RuleSources sources = RuleSources.read(loader);
+        if (!sources.actualSha256().equals(sources.declaredSha256())) {
+            throw new KnowledgeBaseException("rule sources do not match the digest recorded at build time ("
+                    + sources.actualSha256() + " != " + sources.declaredSha256() + ")");
+        }
+        requireExecutableModel(loader, sources.releaseId());
+        KieBase kieBase;
+        try {
+            KieContainer container = KieServices.Factory.get().getKieClasspathContainer(loader);
+            kieBase = container.getKieBase(KBASE_NAME);
+        } catch (RuntimeException e) {
+            throw new KnowledgeBaseException("knowledge base " + KBASE_NAME + " could not be loaded", e);
+        }
+        Map<String, RuleInfo> rules = checkRules(kieBase, sources.fileByRuleName(), sources.groupByRuleName());
+        return new KnowledgeBase(kieBase, new KnowledgeBaseInfo(sources.releaseId(), sources.declaredSha256()), rules);
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    KnowledgeBaseInfo info() {
+        return info;
+    }
+
+    Map<String, RuleInfo> ruleByName() {
+        return ruleByName;
+    }
+
+    /** Every rule, ordered by id. */
+    List<RuleInfo> catalog() {
+        return catalog;
+    }
+
+    /**
+     * The kjar must carry the executable model that kie-maven-plugin generates; without it the plugin still
+     * "succeeds" and the rules are compiled from DRL at run time, or not at all.
+     */
+    private static void requireExecutableModel(ClassLoader loader, String releaseId) {
+        String[] gav = releaseId.split(":");
+        String listing = "META-INF/kie/" + gav[0] + "/" + gav[1] + "/drools-model";
+        List<String> modelClasses = new ArrayList<>();
+        try (InputStream in = loader.getResourceAsStream(listing)) {
+            if (in == null) {
+                throw new KnowledgeBaseException("the kjar has no executable model (" + listing + " is missing)");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isBlank() && !line.startsWith("Drools-Model-Version")) {
+                    modelClasses.add(line.trim());
+                }
+            }
+        } catch (IOException e) {
+            // A kjar that cannot be read (for example replaced on disk while in use) is not a knowledge base.
+            throw new KnowledgeBaseException("the knowledge base could not be read: " + e.getMessage(), e);
+        }
+        if (modelClasses.isEmpty()) {
+            throw new KnowledgeBaseException("the kjar's executable model lists no rule classes");
+        }
+        for (String modelClass : modelClasses) {
+            try {
+                Class.forName(modelClass, false, loader);
+            } catch (ClassNotFoundException e) {
+                throw new KnowledgeBaseException("executable model class " + modelClass + " is missing", e);
+            }
+        }
+    }
+
+    /**
+     * Checks that the loaded rules are exactly those declared in the sources, each with complete metadata and in
+     * one of the {@link #PHASES} (its group as the source declares it, {@code groupByRuleName}).
+     */
+    static Map<String, RuleInfo> checkRules(KieBase kieBase, Map<String, String> fileByRuleName,
+                                            Map<String, String> groupByRuleName) {
+        List<Rule> loaded = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            loaded.addAll(pkg.getRules());
+        }
+        if (loaded.isEmpty() || loaded.size() != fileByRuleName.size()) {
+            throw new KnowledgeBaseException("the knowledge base holds " + loaded.size() + " rules but the sources "
+                    + "declare " + fileByRuleName.size());
+        }
+        Map<String, RuleInfo> byName = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Rule rule : loaded) {
+            String file = fileByRuleName.get(rule.getName());
+            if (file == null) {
+                throw new KnowledgeBaseException("loaded rule '" + rule.getName() + "' is not in the sources");
+            }
+            RuleInfo info = describe(rule, file);
+            if (!ids.add(info.id())) {
+                throw new KnowledgeBaseException("rule id " + info.id() + " is used twice");
+            }
+            String group = groupByRuleName.get(rule.getName());
+            if (group == null || !PHASES.contains(group)) {
+                throw new KnowledgeBaseException("rule " + info.id() + " is in agenda group '" + group
+                        + "', not one of " + PHASES);
+            }
+            byName.put(rule.getName(), info);
+        }
+        return byName;
+    }
+
+    private static RuleInfo describe(Rule rule, String file) {
+        Map<String, Object> meta = rule.getMetaData();
+        String id = text(meta, "id", rule);
+        String source = text(meta, "source", rule);
+        Basis basis;
+        try {
+            basis = Basis.valueOf(text(meta, "basis", rule));
+        } catch (IllegalArgumentException e) {
+            throw new KnowledgeBaseException("rule '" + rule.getName() + "' has @basis other than STATED, INFERRED "
+                    + "or GUIDELINE");
+        }
+        String why = meta.get("why") == null ? "" : meta.get("why").toString();
+        if (basis != Basis.STATED && why.isBlank()) {
+            throw new KnowledgeBaseException(basis.name().toLowerCase(java.util.Locale.ROOT) + " rule " + id
+                    + " does not say why (@why)");
+        }
+        return new RuleInfo(id, rule.getName(), source, basis, why, file);
+    }
+
+    private static String text(Map<String, Object> meta, String key, Rule rule) {
+        Object value = meta.get(key);
+        if (value == null || value.toString().isBlank()) {
+            throw new KnowledgeBaseException("rule '" + rule.getName() + "' has no @" + key);
+        }
+        return value.toString();
+    }
+
+    static Collection<String> phasesInFocusOrder() {
+        List<String> reversed = new ArrayList<>(PHASES);
+        java.util.Collections.reverse(reversed);
+        return reversed;
+    }
+}

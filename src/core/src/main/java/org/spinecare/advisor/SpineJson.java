@@ -1,0 +1,381 @@
+package org.spinecare.advisor;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.spinecare.kb.CrackingFrequency;
+import org.spinecare.kb.Diagnosis;
+import org.spinecare.kb.Finding;
+import org.spinecare.kb.FindingState;
+import org.spinecare.kb.TensionOnset;
+
+/**
+ * Strict JSON for the public contract: patient facts in, assessments out. Anything that does not match the
+ * contract exactly is rejected with an {@link InvalidFactsException} naming the JSON path; nothing is guessed.
+ * Thread-safe; the mapper is built once.
+ */
+public final class SpineJson {
+    /** A real patient's facts take well under 2 KiB; the cap bounds memory for hostile input. */
+    public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
+    static final int MAX_NESTING_DEPTH = 8;
+    private static final int SHORT_TEXT = 40;
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("patientRef", "ageYears", "painScore", "findings",
+            "diagnoses", "cracking", "tensionOnset", "sittingHoursPerDay", "symptomDurationWeeks");
+    private static final Set<String> CRACKING_FIELDS = Set.of("frequency", "forceful");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxStringLength(MAX_DOCUMENT_BYTES)
+                            .maxNumberLength(32)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    private SpineJson() {
+    }
+
+    public static PatientFacts readFacts(String json) {
+        return readFacts(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads one patient's facts from UTF-8 JSON. */
+    public static PatientFacts readFacts(byte[] json) {
+        return toFacts(parse(json));
+    }
+
+    public static String writeAssessment(Assessment assessment) {
+        try {
+            return MAPPER.writeValueAsString(assessment);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String writePretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode parse(byte[] json) {
+        // Cheap checks on the raw bytes come first, and the size cap before anything that copies the input, so
+        // that hostile input costs a bounded amount of memory and time.
+        if (json.length == 0) {
+            throw new InvalidFactsException(InvalidFactsException.Code.EMPTY_INPUT, "$", "the input is empty");
+        }
+        if (startsWithByteOrderMark(json)) {
+            throw new InvalidFactsException(InvalidFactsException.Code.BYTE_ORDER_MARK, "$",
+                    "the input starts with a byte-order mark; send plain UTF-8");
+        }
+        if (json.length > MAX_DOCUMENT_BYTES) {
+            throw new InvalidFactsException(InvalidFactsException.Code.TOO_LARGE, "$",
+                    "the input is " + json.length + " bytes; at most " + MAX_DOCUMENT_BYTES + " are accepted");
+        }
+        if (containsNulByte(json)) {
+            // Jackson would silently decode UTF-16 or UTF-32; the contract is UTF-8, where NUL is never valid JSON.
+            throw new InvalidFactsException(InvalidFactsException.Code.MALFORMED_JSON, "$",
+                    "not valid JSON: the input is not UTF-8 or contains a NUL byte");
+        }
+        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidFactsException(InvalidFactsException.Code.EMPTY_INPUT, "$", "the input is empty");
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            boolean depth = e.getOriginalMessage().contains("nesting depth");
+            throw new InvalidFactsException(depth ? InvalidFactsException.Code.TOO_DEEP : InvalidFactsException.Code.TOO_LARGE,
+                    pathOf(e), depth ? "nesting is deeper than " + MAX_NESTING_DEPTH + " levels"
+                            : "a value is longer than allowed");
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            if (message.startsWith("Duplicate field") || message.startsWith("Duplicate Object property")) {
+                throw new InvalidFactsException(InvalidFactsException.Code.DUPLICATE_KEY, pathOf(e),
+                        "the key appears twice");
+            }
+            if (message.startsWith("Trailing token")) {
+                throw new InvalidFactsException(InvalidFactsException.Code.TRAILING_CONTENT, "$",
+                        "there is more content after the JSON object");
+            }
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidFactsException(InvalidFactsException.Code.MALFORMED_JSON, pathOf(e),
+                    "not valid JSON" + where);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean containsNulByte(byte[] json) {
+        for (byte b : json) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static PatientFacts toFacts(JsonNode root) {
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidFactsException(InvalidFactsException.Code.EMPTY_INPUT, "$", "the input is empty");
+        }
+        requireNotNull(root, "$");
+        requireObject(root, "$");
+        rejectUnknownFields(root, "$", TOP_LEVEL_FIELDS);
+        PatientFacts.Cracking cracking = null;
+        JsonNode crackingNode = root.get("cracking");
+        if (crackingNode != null) {
+            requireNotNull(crackingNode, "$.cracking");
+            requireObject(crackingNode, "$.cracking");
+            rejectUnknownFields(crackingNode, "$.cracking", CRACKING_FIELDS);
+            cracking = new PatientFacts.Cracking(
+                    enumField(crackingNode, "frequency", "$.cracking.frequency", CrackingFrequency.class),
+                    booleanField(crackingNode, "forceful", "$.cracking.forceful"));
+        }
+        return new PatientFacts(
+                stringField(root, "patientRef", "$.patientRef"),
+                intField(root, "ageYears", "$.ageYears"),
+                intField(root, "painScore", "$.painScore"),
+                findings(root.get("findings")),
+                diagnoses(root.get("diagnoses")),
+                cracking,
+                enumField(root, "tensionOnset", "$.tensionOnset", TensionOnset.class),
+                intField(root, "sittingHoursPerDay", "$.sittingHoursPerDay"),
+                intField(root, "symptomDurationWeeks", "$.symptomDurationWeeks"));
+    }
+
+    private static Map<Finding, FindingState> findings(JsonNode node) {
+        Map<Finding, FindingState> findings = new EnumMap<>(Finding.class);
+        if (node == null) {
+            return findings;
+        }
+        requireNotNull(node, "$.findings");
+        requireObject(node, "$.findings");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String path = member("$.findings", entry.getKey());
+            Finding finding = code(entry.getKey(), path, Finding.class, "finding code");
+            JsonNode value = entry.getValue();
+            requireNotNull(value, path);
+            if (!value.isTextual()) {
+                throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path,
+                        "must be the string PRESENT or ABSENT");
+            }
+            FindingState state = switch (value.textValue()) {
+                case "PRESENT" -> FindingState.PRESENT;
+                case "ABSENT" -> FindingState.ABSENT;
+                default -> throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_CODE, path,
+                        "unknown state '" + shorten(value.textValue()) + "'; valid: PRESENT, ABSENT "
+                                + "(leave a finding out to say it was not assessed)");
+            };
+            findings.put(finding, state);
+        }
+        return findings;
+    }
+
+    private static Set<Diagnosis> diagnoses(JsonNode node) {
+        Set<Diagnosis> diagnoses = EnumSet.noneOf(Diagnosis.class);
+        if (node == null) {
+            return diagnoses;
+        }
+        requireNotNull(node, "$.diagnoses");
+        if (!node.isArray()) {
+            throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, "$.diagnoses",
+                    "must be an array of diagnosis codes");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String path = "$.diagnoses[" + i + "]";
+            JsonNode item = node.get(i);
+            requireNotNull(item, path);
+            if (!item.isTextual()) {
+                throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path, "must be a diagnosis code");
+            }
+            if (!diagnoses.add(code(item.textValue(), path, Diagnosis.class, "diagnosis"))) {
+                throw new InvalidFactsException(InvalidFactsException.Code.DUPLICATE_VALUE, path,
+                        "diagnosis " + item.textValue() + " is listed twice");
+            }
+        }
+        return diagnoses;
+    }
+
+    private static Integer intField(JsonNode parent, String name, String path) {
+        JsonNode node = reported(parent, name, path);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber()) {
+            throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path,
+                    node.isNumber() ? "must be a whole number" : "must be a number, not " + typeName(node));
+        }
+        if (!node.canConvertToInt()) {
+            throw new InvalidFactsException(InvalidFactsException.Code.OUT_OF_RANGE, path, "is far out of range");
+        }
+        return node.intValue();
+    }
+
+    private static String stringField(JsonNode parent, String name, String path) {
+        JsonNode node = reported(parent, name, path);
+        return node == null ? null : requireType(node, node.isTextual(), path, "must be a string").textValue();
+    }
+
+    private static Boolean booleanField(JsonNode parent, String name, String path) {
+        JsonNode node = reported(parent, name, path);
+        return node == null ? null : requireType(node, node.isBoolean(), path, "must be true or false").booleanValue();
+    }
+
+    private static <E extends Enum<E>> E enumField(JsonNode parent, String name, String path, Class<E> type) {
+        JsonNode node = reported(parent, name, path);
+        if (node == null) {
+            return null;
+        }
+        requireType(node, node.isTextual(), path, "must be one of " + validCodes(type));
+        return code(node.textValue(), path, type, "value");
+    }
+
+    /** The field's value, or null when the field is left out; an explicit JSON null is an error. */
+    private static JsonNode reported(JsonNode parent, String name, String path) {
+        JsonNode node = parent.get(name);
+        if (node != null) {
+            requireNotNull(node, path);
+        }
+        return node;
+    }
+
+    private static JsonNode requireType(JsonNode node, boolean rightType, String path, String expectation) {
+        if (!rightType) {
+            throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path,
+                    expectation + ", not " + typeName(node));
+        }
+        return node;
+    }
+
+    private static <E extends Enum<E>> E code(String text, String path, Class<E> type, String what) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_CODE, path,
+                "unknown " + what + " '" + shorten(text) + "'; valid: " + validCodes(type));
+    }
+
+    private static void rejectUnknownFields(JsonNode node, String path, Set<String> allowed) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_FIELD, member(path, name),
+                        "unknown field; valid: " + allowed.stream().sorted().collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    private static void requireObject(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path,
+                    "must be a JSON object, not " + typeName(node));
+        }
+    }
+
+    private static void requireNotNull(JsonNode node, String path) {
+        if (node.isNull()) {
+            throw new InvalidFactsException(InvalidFactsException.Code.NULL_VALUE, path,
+                    "must not be null; leave the field out when it is not known");
+        }
+    }
+
+    private static String typeName(JsonNode node) {
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static <E extends Enum<E>> String validCodes(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** Echoes at most a short prefix of hostile input back in an error message, with no control characters. */
+    private static String shorten(String text) {
+        return escape(text.length() <= SHORT_TEXT ? text : text.substring(0, SHORT_TEXT) + "...");
+    }
+
+    /**
+     * The path of a member: {@code $.findings.FEVER} for a plain name (cut after 40 characters), {@code $['a.b']}
+     * for any other, so that a hostile key can neither pass for another path nor put control characters into the
+     * one-line error.
+     */
+    static String member(String parent, String name) {
+        if (PLAIN_NAME.matcher(name).matches()) {
+            return parent + "." + shorten(name);
+        }
+        return parent + "['" + shorten(name).replace("'", "\\'") + "']";
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\\'
+                    || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] json) {
+        return (json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF)
+                || (json.length >= 2 && (((json[0] & 0xFF) == 0xFE && (json[1] & 0xFF) == 0xFF)
+                || ((json[0] & 0xFF) == 0xFF && (json[1] & 0xFF) == 0xFE)));
+    }
+
+    private static String pathOf(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser) {
+            return jsonPath(parser.getParsingContext());
+        }
+        return "$";
+    }
+
+    private static String jsonPath(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                path.insert(0, member("", c.getCurrentName()));
+            } else if (c.inArray()) {
+                path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        return "$" + path;
+    }
+}
