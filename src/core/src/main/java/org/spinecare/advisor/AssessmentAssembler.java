@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spinecare.kb.Advice;
+import org.spinecare.kb.ContraindicatedAdvice;
 import org.spinecare.kb.ContraindicationReason;
 import org.spinecare.kb.DoseInstruction;
 import org.spinecare.kb.Finding;
 import org.spinecare.kb.Instruction;
+import org.spinecare.kb.RecommendedAdvice;
 import org.spinecare.kb.RedFlag;
 import org.spinecare.kb.StenosisAssessment;
 import org.spinecare.kb.StenosisIndicator;
@@ -45,9 +47,9 @@ final class AssessmentAssembler {
         Map<Advice, Set<Instruction>> doses = new EnumMap<>(Advice.class);
         for (FiringRecorder.Insertion insertion : recorder.liveInsertions()) {
             Object fact = insertion.fact();
-            if (fact instanceof org.spinecare.kb.Recommendation r) {
+            if (fact instanceof RecommendedAdvice r) {
                 recommendedBy.computeIfAbsent(r.advice(), a -> new LinkedHashSet<>()).add(insertion.ruleId());
-            } else if (fact instanceof org.spinecare.kb.Contraindication c) {
+            } else if (fact instanceof ContraindicatedAdvice c) {
                 contraindicatedBy.computeIfAbsent(c.advice(), a -> new LinkedHashSet<>()).add(insertion.ruleId());
                 reasons.computeIfAbsent(c.advice(), a -> EnumSet.noneOf(ContraindicationReason.class)).add(c.reason());
             } else if (fact instanceof DoseInstruction d) {

@@ -1,7 +1,7 @@
 package org.spinecare.advisor;
 
 import org.spinecare.kb.BackPain;
-import org.spinecare.kb.Contraindication;
+import org.spinecare.kb.ContraindicatedAdvice;
 import org.spinecare.kb.CrackingHabit;
 import org.spinecare.kb.DiagnosisFact;
 import org.spinecare.kb.DoseInstruction;
@@ -9,6 +9,7 @@ import org.spinecare.kb.Finding;
 import org.spinecare.kb.FindingFact;
 import org.spinecare.kb.FindingState;
 import org.spinecare.kb.PatientMeasures;
+import org.spinecare.kb.RecommendedAdvice;
 import org.spinecare.kb.RedFlag;
 import org.spinecare.kb.StenosisAssessment;
 import org.spinecare.kb.StenosisIndicator;
@@ -58,9 +59,9 @@ final class FactCodes {
             return "stenosis=" + s.status();
         } else if (fact instanceof StenosisIndicator s) {
             return "stenosisIndicator=" + s.finding();
-        } else if (fact instanceof org.spinecare.kb.Recommendation r) {
+        } else if (fact instanceof RecommendedAdvice r) {
             return "recommended=" + r.advice();
-        } else if (fact instanceof Contraindication c) {
+        } else if (fact instanceof ContraindicatedAdvice c) {
             return "contraindicated=" + c.advice() + ":" + c.reason();
         } else if (fact instanceof DoseInstruction d) {
             return "instruction=" + d.advice() + ":" + d.instruction();

@@ -22,8 +22,8 @@ import org.spinecare.kb.Instruction;
  */
 public final class TextCatalog {
     private static final Pattern GROUP_LOOP = Pattern.compile("for \\(Advice \\w+ : Advice\\.(\\w+)\\(\\)\\)");
-    private static final Pattern NAMED = Pattern.compile("new (Recommendation|Contraindication)\\(Advice\\.(\\w+)");
-    private static final Pattern LOOPED = Pattern.compile("new (Recommendation|Contraindication)\\([a-z]\\w*[,)]");
+    private static final Pattern NAMED = Pattern.compile("new (RecommendedAdvice|ContraindicatedAdvice)\\(Advice\\.(\\w+)");
+    private static final Pattern LOOPED = Pattern.compile("new (RecommendedAdvice|ContraindicatedAdvice)\\([a-z]\\w*[,)]");
     private static final Pattern DOSE = Pattern.compile("new DoseInstruction\\(Advice\\.(\\w+), Instruction\\.(\\w+)\\)");
 
     private TextCatalog() {
@@ -108,13 +108,13 @@ public final class TextCatalog {
         Map<Advice, Set<Instruction>> adds = new EnumMap<>(Advice.class);
         Matcher named = NAMED.matcher(consequence);
         while (named.find()) {
-            (named.group(1).equals("Recommendation") ? shows : forbids).add(Advice.valueOf(named.group(2)));
+            (named.group(1).equals("RecommendedAdvice") ? shows : forbids).add(Advice.valueOf(named.group(2)));
         }
         Matcher loop = GROUP_LOOP.matcher(consequence);
         if (loop.find()) {
             Matcher looped = LOOPED.matcher(consequence);
             while (looped.find()) {
-                (looped.group(1).equals("Recommendation") ? shows : forbids).addAll(group(loop.group(1)));
+                (looped.group(1).equals("RecommendedAdvice") ? shows : forbids).addAll(group(loop.group(1)));
             }
         }
         Matcher dose = DOSE.matcher(consequence);

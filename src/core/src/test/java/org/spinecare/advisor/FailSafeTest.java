@@ -105,11 +105,11 @@ class FailSafeTest {
         SpineAdvisor advisor = FaultInjection.advisor(NO_STENOSIS,
                 rule("Everything is an emergency", "TT06", "conclusions:triage", "not Triage()",
                         "insert(new Triage(TriageLevel.EMERGENCY));"
-                                + " insert(new Contraindication(Advice.CRACK_SEATED_CHAIR, ContraindicationReason.ESCALATED_TRIAGE));"
-                                + " insert(new Contraindication(Advice.CRACK_SEATED_FLOOR_TWIST, ContraindicationReason.ESCALATED_TRIAGE));"
-                                + " insert(new Contraindication(Advice.CRACK_LYING_SPINAL_TWIST, ContraindicationReason.ESCALATED_TRIAGE));"),
+                                + " insert(new ContraindicatedAdvice(Advice.CRACK_SEATED_CHAIR, ContraindicationReason.ESCALATED_TRIAGE));"
+                                + " insert(new ContraindicatedAdvice(Advice.CRACK_SEATED_FLOOR_TWIST, ContraindicationReason.ESCALATED_TRIAGE));"
+                                + " insert(new ContraindicatedAdvice(Advice.CRACK_LYING_SPINAL_TWIST, ContraindicationReason.ESCALATED_TRIAGE));"),
                 rule("A faulty stretch recommendation", "TT07", "advice:stretches", "Triage()",
-                        "insert(new Recommendation(Advice.STRETCH_KNEE_TO_CHEST));"));
+                        "insert(new RecommendedAdvice(Advice.STRETCH_KNEE_TO_CHEST));"));
         // Then the safety invariants refuse the result
         AssessmentException e = assertThrows(AssessmentException.class, () -> advisor.assess(PatientFacts.empty()));
         assertTrue(e.getMessage().contains("STRETCH_KNEE_TO_CHEST is recommended with triage EMERGENCY"), e.getMessage());
@@ -153,6 +153,21 @@ class FailSafeTest {
     void an_inferred_rule_that_does_not_say_why_fails_the_start_up_self_check() {
         assertSelfCheckFails("does not say why", FaultInjection.ruleWithMetadata("Inferred without why",
                 "@id(TT13) @source(\"S\") @basis(INFERRED)", "screening:red-flags", "FindingFact()", "// nothing"));
+    }
+
+    @Test
+    void a_rule_citing_a_section_the_article_does_not_have_fails_the_start_up_self_check() {
+        assertSelfCheckFails("rule TT17 cites 'How to Crack Your Back', which is not a heading of the article",
+                FaultInjection.ruleWithMetadata("Misspelt source", "@id(TT17) @source(\"How to Crack Your Back\") "
+                        + "@basis(STATED)", "screening:red-flags", "FindingFact()", "// nothing"));
+    }
+
+    @Test
+    void a_guideline_rule_citing_the_article_instead_of_a_guidance_section_fails_the_start_up_self_check() {
+        assertSelfCheckFails("rule TT18 cites 'How to Crack Your Lower Back?', which is not a known guidance section",
+                FaultInjection.ruleWithMetadata("Guideline without guidance", "@id(TT18) @source(\"How to Crack "
+                        + "Your Lower Back?\") @basis(GUIDELINE) @why(\"a test\")", "screening:red-flags",
+                "FindingFact()", "// nothing"));
     }
 
     @Test

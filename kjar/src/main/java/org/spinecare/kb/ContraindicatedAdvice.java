@@ -1,5 +1,5 @@
 package org.spinecare.kb;
 
 /** A rule's statement that a technique must not be used, with the reason as a code. */
-public record Contraindication(Advice advice, ContraindicationReason reason) {
+public record ContraindicatedAdvice(Advice advice, ContraindicationReason reason) {
 }

@@ -1,5 +1,5 @@
 package org.spinecare.kb;
 
 /** A rule's recommendation of a technique or piece of advice. The inserting rule is recorded by the facade. */
-public record Recommendation(Advice advice) {
+public record RecommendedAdvice(Advice advice) {
 }
