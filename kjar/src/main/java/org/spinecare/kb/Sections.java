@@ -1,5 +1,7 @@
 package org.spinecare.kb;
 
+import java.util.Set;
+
 /** The article's section headings and the guidance sections, as cited by rules ({@code @source}) and advice. */
 public final class Sections {
     public static final String INTRODUCTION = "How to Crack Your Lower Back?";
@@ -35,6 +37,15 @@ public final class Sections {
             + "chiropractic (2005), contraindications to spinal manipulative therapy";
     public static final String GUIDELINE_NICE_CG146 = "NICE CG146 Osteoporosis: assessing the risk of fragility "
             + "fracture, 1.1 Targeting risk assessment";
+
+    /** Every heading of the article, which a STATED or INFERRED rule cites. */
+    public static final Set<String> ARTICLE = Set.of(INTRODUCTION, RELEASING_TENSION, STRETCHES, HEAT_AND_COLD,
+            CAUSES, SAFE_CRACKING, SEATED_CRACKING, GROUND_CRACKING, SPINAL_TWIST_CRACKING, DAMAGE, PREVENTING_DAMAGE,
+            ALTERNATIVES, UNLOCKING, NEED_TO_POP, STENOSIS, STENOSIS_STRETCHING, PROFESSIONAL_HELP);
+
+    /** Every guidance section a GUIDELINE rule may cite. */
+    public static final Set<String> GUIDELINES = Set.of(GUIDELINE_CKS_LOW_BACK_PAIN, GUIDELINE_CKS_SCIATICA,
+            GUIDELINE_NG59, GUIDELINE_NG59_SCOPE, GUIDELINE_NG65, GUIDELINE_WHO_CHIROPRACTIC, GUIDELINE_NICE_CG146);
 
     private Sections() {
     }

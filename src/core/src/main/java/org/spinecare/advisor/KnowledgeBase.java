@@ -16,6 +16,7 @@ import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.spinecare.kb.Sections;
 
 /**
  * The loaded, self-checked knowledge base: built once and shared by every assessment. Loading fails with a
@@ -175,15 +176,34 @@ final class KnowledgeBase {
             throw new KnowledgeBaseException(basis.name().toLowerCase(java.util.Locale.ROOT) + " rule " + id
                     + " does not say why (@why)");
         }
+        requireCitableSource(id, source, basis);
         return new RuleInfo(id, rule.getName(), source, basis, why, file);
+    }
+
+    /**
+     * A rule's @source must name a heading of the article, or for a GUIDELINE rule a guidance section, exactly as
+     * {@link Sections} spells it: a misspelt source would make a rule untraceable and would pass any review.
+     */
+    private static void requireCitableSource(String id, String source, Basis basis) {
+        Set<String> citable = basis == Basis.GUIDELINE ? Sections.GUIDELINES : Sections.ARTICLE;
+        if (!citable.contains(source)) {
+            throw new KnowledgeBaseException("rule " + id + " cites '" + source + "', which is not "
+                    + (basis == Basis.GUIDELINE ? "a known guidance section" : "a heading of the article")
+                    + " (org.spinecare.kb.Sections)");
+        }
     }
 
     private static String text(Map<String, Object> meta, String key, Rule rule) {
         Object value = meta.get(key);
-        if (value == null || value.toString().isBlank()) {
+        // The kjar's executable model gives the literal's value; a DRL compiled at run time keeps its quotes.
+        String text = value == null ? "" : value.toString();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        if (text.isBlank()) {
             throw new KnowledgeBaseException("rule '" + rule.getName() + "' has no @" + key);
         }
-        return value.toString();
+        return text;
     }
 
     static Collection<String> phasesInFocusOrder() {

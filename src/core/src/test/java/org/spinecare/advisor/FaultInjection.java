@@ -21,7 +21,7 @@ import org.kie.internal.utils.KieHelper;
 public final class FaultInjection {
     /** Complete metadata as the self-check wants it. Runtime-compiled DRL keeps quotes around quoted values, so
      *  the values the check parses (id, basis) are written as bare words. */
-    static final String META = "@id(%s) @source(\"Test section\") @basis(STATED)";
+    static final String META = "@id(%s) @source(\"How to Crack Your Lower Back?\") @basis(STATED)";
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
 
     static final String SELF_CARE_TRIAGE = rule("Self-care when nothing escalates", "TT01", "conclusions:triage",

@@ -1,12 +1,8 @@
 package org.spinecare.advisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Guards against the silent failure where the kjar builds with no rules and every assessment fires nothing. */
@@ -14,50 +10,20 @@ class KnowledgeBaseLoadingTest {
     private static final KnowledgeBase KB = KnowledgeBase.load();
 
     @Test
-    void the_loaded_knowledge_base_holds_every_rule_the_sources_declare() {
-        RuleSources sources = RuleSources.read(getClass().getClassLoader());
-        int declared = sources.fileByRuleName().size();
-        assertTrue(declared >= 30, "the DRL sources should declare the whole rule set, found " + declared);
-        assertEquals(declared, KB.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum());
+    void the_shipped_sources_declare_the_whole_rule_set() {
+        // The start-up self-check compares the loaded rules with the sources (FailSafeTest); this guards the other
+        // side, a build that ships sources declaring next to nothing, where "0 loaded = 0 declared" would pass.
+        int declared = RuleSources.read(getClass().getClassLoader()).fileByRuleName().size();
+
+        assertTrue(declared >= 70, "the DRL sources should declare the whole rule set, found " + declared);
         assertEquals(declared, KB.catalog().size());
     }
 
     @Test
-    void the_rules_come_from_the_executable_model_built_into_the_kjar() throws Exception {
-        String listing = "META-INF/kie/org.spinecare/spine-kjar/drools-model";
-        try (var in = getClass().getClassLoader().getResourceAsStream(listing)) {
-            assertTrue(in != null, listing + " must be in the kjar");
-            String model = new String(in.readAllBytes());
-            String rulesClass = model.lines().filter(l -> l.startsWith("org.spinecare.kb.Rules")).findFirst()
-                    .orElseThrow();
-            Class.forName(rulesClass);
-        }
-    }
-
-    @Test
-    void the_rule_sources_match_the_digest_recorded_when_the_kjar_was_built() {
-        RuleSources sources = RuleSources.read(getClass().getClassLoader());
-        assertEquals(sources.declaredSha256(), sources.actualSha256());
-        assertEquals(sources.declaredSha256(), KB.info().rulesSha256());
-        assertEquals("org.spinecare:spine-kjar:2.0.0", KB.info().releaseId());
-    }
-
-    @Test
-    void every_rule_has_a_unique_stable_id_a_source_section_and_a_basis() {
-        Set<String> ids = new HashSet<>();
-        List<String> sections = List.of(org.spinecare.kb.Sections.class.getFields()).stream()
-                .map(f -> {
-                    try {
-                        return (String) f.get(null);
-                    } catch (IllegalAccessException e) {
-                        throw new AssertionError(e);
-                    }
-                }).toList();
+    void every_rule_id_is_two_letters_and_three_digits() {
+        // Ids are cited in docs, scenarios and audit records; the self-check guarantees they exist and are unique.
         for (RuleInfo rule : KB.catalog()) {
-            assertTrue(ids.add(rule.id()), "duplicate id " + rule.id());
             assertTrue(rule.id().matches("[A-Z]{2}-\\d{3}"), "id format: " + rule.id());
-            assertTrue(sections.contains(rule.source()), rule.id() + " cites an unknown section: " + rule.source());
-            assertFalse(rule.basis() == Basis.INFERRED && rule.why().isBlank(), rule.id() + " must say why");
         }
     }
 
