@@ -1,17 +1,8 @@
 package org.spinecare.advisor;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +12,6 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.spinecare.kb.CrackingFrequency;
 import org.spinecare.kb.Diagnosis;
@@ -37,26 +27,12 @@ import org.spinecare.kb.TensionOnset;
 public final class SpineJson {
     /** A real patient's facts take well under 2 KiB; the cap bounds memory for hostile input. */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
-    static final int MAX_NESTING_DEPTH = 8;
-    private static final int SHORT_TEXT = 40;
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("patientRef", "ageYears", "painScore", "findings",
             "diagnoses", "cracking", "tensionOnset", "sittingHoursPerDay", "symptomDurationWeeks");
     private static final Set<String> CRACKING_FIELDS = Set.of("frequency", "forceful");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxStringLength(MAX_DOCUMENT_BYTES)
-                            .maxNumberLength(32)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    private static final ObjectMapper MAPPER = StrictJson.mapperForWriting();
 
     private SpineJson() {
     }
@@ -109,26 +85,16 @@ public final class SpineJson {
             throw new InvalidFactsException(InvalidFactsException.Code.EMPTY_INPUT, "$", "the input is empty");
         }
         try {
-            return MAPPER.readTree(json);
-        } catch (StreamConstraintsException e) {
-            boolean depth = e.getOriginalMessage().contains("nesting depth");
-            throw new InvalidFactsException(depth ? InvalidFactsException.Code.TOO_DEEP : InvalidFactsException.Code.TOO_LARGE,
-                    pathOf(e), depth ? "nesting is deeper than " + MAX_NESTING_DEPTH + " levels"
-                            : "a value is longer than allowed");
+            return StrictJson.reader().readTree(json);
         } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage();
-            if (message.startsWith("Duplicate field") || message.startsWith("Duplicate Object property")) {
-                throw new InvalidFactsException(InvalidFactsException.Code.DUPLICATE_KEY, pathOf(e),
-                        "the key appears twice");
-            }
-            if (message.startsWith("Trailing token")) {
-                throw new InvalidFactsException(InvalidFactsException.Code.TRAILING_CONTENT, "$",
-                        "there is more content after the JSON object");
-            }
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidFactsException(InvalidFactsException.Code.MALFORMED_JSON, pathOf(e),
-                    "not valid JSON" + where);
+            StrictJson.Problem problem = StrictJson.problemOf(e);
+            throw new InvalidFactsException(switch (problem.kind()) {
+                case TOO_DEEP -> InvalidFactsException.Code.TOO_DEEP;
+                case TOO_LARGE -> InvalidFactsException.Code.TOO_LARGE;
+                case DUPLICATE_KEY -> InvalidFactsException.Code.DUPLICATE_KEY;
+                case TRAILING_CONTENT -> InvalidFactsException.Code.TRAILING_CONTENT;
+                default -> InvalidFactsException.Code.MALFORMED_JSON;
+            }, problem.path(), problem.message());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,7 +147,7 @@ public final class SpineJson {
         requireObject(node, "$.findings");
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String path = member("$.findings", entry.getKey());
+            String path = StrictJson.member("$.findings", entry.getKey());
             Finding finding = code(entry.getKey(), path, Finding.class, "finding code");
             JsonNode value = entry.getValue();
             requireNotNull(value, path);
@@ -193,7 +159,7 @@ public final class SpineJson {
                 case "PRESENT" -> FindingState.PRESENT;
                 case "ABSENT" -> FindingState.ABSENT;
                 default -> throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_CODE, path,
-                        "unknown state '" + shorten(value.textValue()) + "'; valid: PRESENT, ABSENT "
+                        "unknown state '" + StrictJson.shorten(value.textValue()) + "'; valid: PRESENT, ABSENT "
                                 + "(leave a finding out to say it was not assessed)");
             };
             findings.put(finding, state);
@@ -284,14 +250,14 @@ public final class SpineJson {
             }
         }
         throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_CODE, path,
-                "unknown " + what + " '" + shorten(text) + "'; valid: " + validCodes(type));
+                "unknown " + what + " '" + StrictJson.shorten(text) + "'; valid: " + validCodes(type));
     }
 
     private static void rejectUnknownFields(JsonNode node, String path, Set<String> allowed) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_FIELD, member(path, name),
+                throw new InvalidFactsException(InvalidFactsException.Code.UNKNOWN_FIELD, StrictJson.member(path, name),
                         "unknown field; valid: " + allowed.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
@@ -319,63 +285,9 @@ public final class SpineJson {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    /** Echoes at most a short prefix of hostile input back in an error message, with no control characters. */
-    private static String shorten(String text) {
-        return escape(text.length() <= SHORT_TEXT ? text : text.substring(0, SHORT_TEXT) + "...");
-    }
-
-    /**
-     * The path of a member: {@code $.findings.FEVER} for a plain name (cut after 40 characters), {@code $['a.b']}
-     * for any other, so that a hostile key can neither pass for another path nor put control characters into the
-     * one-line error.
-     */
-    static String member(String parent, String name) {
-        if (PLAIN_NAME.matcher(name).matches()) {
-            return parent + "." + shorten(name);
-        }
-        return parent + "['" + shorten(name).replace("'", "\\'") + "']";
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1));
-            if (paired) {
-                out.append(c).append(text.charAt(++i));
-            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\\'
-                    || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     private static boolean startsWithByteOrderMark(byte[] json) {
         return (json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF)
                 || (json.length >= 2 && (((json[0] & 0xFF) == 0xFE && (json[1] & 0xFF) == 0xFF)
                 || ((json[0] & 0xFF) == 0xFF && (json[1] & 0xFF) == 0xFE)));
-    }
-
-    private static String pathOf(JsonProcessingException e) {
-        if (e.getProcessor() instanceof JsonParser parser) {
-            return jsonPath(parser.getParsingContext());
-        }
-        return "$";
-    }
-
-    private static String jsonPath(JsonStreamContext context) {
-        StringBuilder path = new StringBuilder();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject() && c.getCurrentName() != null) {
-                path.insert(0, member("", c.getCurrentName()));
-            } else if (c.inArray()) {
-                path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
-            }
-        }
-        return "$" + path;
     }
 }

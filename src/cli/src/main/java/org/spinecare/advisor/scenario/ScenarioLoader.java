@@ -1,35 +1,27 @@
 package org.spinecare.advisor.scenario;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineJson;
+import org.spinecare.advisor.StrictJson;
 import org.spinecare.advisor.scenario.Expectation.StenosisExpectation;
 import org.spinecare.kb.Advice;
 import org.spinecare.kb.Finding;
@@ -52,25 +44,16 @@ public final class ScenarioLoader {
     /** Generous for a file holding a list of scenarios; a bound on what a stray file can cost. */
     static final int MAX_FILE_BYTES = 1024 * 1024;
 
-    private static final Set<String> SCENARIO_KEYS =
-            Set.of("name", "description", "tags", "source", "given", "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("triage", "triageAtLeast", "redFlags",
-            "unscreenedRedFlags", "stenosis", "recommended", "notRecommended", "contraindicated",
-            "notContraindicated", "rulesFired", "rulesNotFired", "clinicianActions", "recommendedInOrder");
-    private static final Set<String> STENOSIS_KEYS = Set.of("status", "indicators");
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectReader SCENARIO = StrictJson.reader().forType(ScenarioDocument.class);
 
     private final Set<String> ruleIds;
-    private final Set<String> sections;
+    private final TreeSet<String> sections;
 
     /** @param knownRuleIds the ids of every rule in the knowledge base: rule expectations may name only these */
     public ScenarioLoader(Collection<String> knownRuleIds) {
         this.ruleIds = Set.copyOf(knownRuleIds);
-        this.sections = articleSections();
+        this.sections = new TreeSet<>(Sections.ARTICLE);
+        this.sections.addAll(Sections.GUIDELINES);
     }
 
     /**
@@ -147,14 +130,12 @@ public final class ScenarioLoader {
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            JsonNode item = root.get(i);
-            requireObject(file, item, "$[" + i + "]");
-            scenarios.add(scenario(file, item, i));
+            scenarios.add(scenario(file, root.get(i), i));
         }
         return scenarios;
     }
 
-    private JsonNode parse(Path file) {
+    private static JsonNode parse(Path file) {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
@@ -165,80 +146,82 @@ public final class ScenarioLoader {
             throw new ScenarioFileException(file, "$", "cannot read the file: " + e.getMessage());
         }
         try {
-            JsonNode root = MAPPER.readTree(bytes);
+            JsonNode root = StrictJson.reader().readTree(bytes);
             if (root == null || root.isMissingNode()) {
                 throw new ScenarioFileException(file, "$", "the file is empty");
             }
             return root;
         } catch (JsonProcessingException e) {
-            String path = e.getProcessor() instanceof JsonParser parser ? jsonPath(parser.getParsingContext()) : "$";
-            String message = e.getOriginalMessage();
-            if (message.startsWith("Duplicate field") || message.startsWith("Duplicate Object property")) {
-                throw new ScenarioFileException(file, path, "the key appears twice");
-            }
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioFileException(file, path, "not valid JSON" + where);
+            StrictJson.Problem problem = StrictJson.problemOf(e);
+            throw new ScenarioFileException(file, problem.path(), problem.message());
         } catch (IOException e) {
             throw new ScenarioFileException(file, "$", "cannot read the file: " + e.getMessage());
         }
     }
 
+    /** Jackson binds the document and refuses what is malformed; the checks below are the clinical ones. */
     private Scenario scenario(Path file, JsonNode node, int index) {
         String at = prefix(index);
-        rejectUnknownKeys(file, node, at, SCENARIO_KEYS);
-        String name = text(file, node, "name", at, true);
-        String description = text(file, node, "description", at, false);
-        List<String> tags = tags(file, node.get("tags"), at + ".tags");
-        String source = text(file, node, "source", at, true);
-        if (!sections.contains(source)) {
-            throw new ScenarioFileException(file, at + ".source", "not a section heading of the article; valid: "
-                    + String.join(" | ", new TreeSet<>(sections)));
+        StrictJson.firstNull(node).ifPresent(problem -> {
+            throw new ScenarioFileException(file, at + problem.path().substring(1), problem.message());
+        });
+        ScenarioDocument document;
+        try {
+            document = SCENARIO.readValue(node);
+        } catch (JsonProcessingException e) {
+            StrictJson.Problem problem = StrictJson.problemOf(e);
+            throw new ScenarioFileException(file, at + problem.path().substring(1), problem.message());
+        } catch (IOException e) {
+            throw new ScenarioFileException(file, at, "cannot be read: " + e.getMessage());
         }
-        PatientFacts given = given(file, required(file, node, "given", at), at + ".given");
-        Expectation expect = expectation(file, required(file, node, "expect", at), at + ".expect");
-        return new Scenario(name, description == null ? "" : description, tags, source, given, expect, file, index);
+        requireText(file, document.name(), at + ".name");
+        if (document.description() != null) {
+            requireText(file, document.description(), at + ".description");
+        }
+        List<String> tags = document.tags() == null ? List.of() : distinct(file, document.tags(), at + ".tags", true);
+        for (int i = 0; i < tags.size(); i++) {
+            requireText(file, tags.get(i), at + ".tags[" + i + "]");
+        }
+        requireText(file, document.source(), at + ".source");
+        if (!sections.contains(document.source())) {
+            throw new ScenarioFileException(file, at + ".source", "not a section heading of the article or a "
+                    + "guidance section; valid: " + String.join(" | ", sections));
+        }
+        PatientFacts given = given(file, document.given(), at + ".given");
+        Expectation expect = expectation(file, document.expect(), at + ".expect");
+        return new Scenario(document.name(), document.description() == null ? "" : document.description(), tags,
+                document.source(), given, expect, file, index);
     }
 
     /** The patient goes through the contract's own reader: scenarios accept exactly what clinic software may send. */
     private static PatientFacts given(Path file, JsonNode node, String at) {
         try {
-            return SpineJson.readFacts(MAPPER.writeValueAsBytes(node));
+            return SpineJson.readFacts(node.toString());
         } catch (InvalidFactsException e) {
             throw new ScenarioFileException(file, at + e.path().substring(1), e.detail() + " [" + e.code() + "]");
-        } catch (JsonProcessingException e) {
-            throw new ScenarioFileException(file, at, "cannot be read as patient facts");
         }
     }
 
-    private Expectation expectation(Path file, JsonNode node, String at) {
-        requireObject(file, node, at);
-        rejectUnknownKeys(file, node, at, EXPECT_KEYS);
-        if (node.isEmpty()) {
-            throw new ScenarioFileException(file, at, "expects nothing, so it could never fail; valid keys: "
-                    + sorted(EXPECT_KEYS));
+    private Expectation expectation(Path file, ExpectDocument expect, String at) {
+        if (expect.isEmpty()) {
+            throw new ScenarioFileException(file, at, "expects nothing, so it could never fail");
         }
-        if (node.has("triage") && node.has("triageAtLeast")) {
+        if (expect.triage() != null && expect.triageAtLeast() != null) {
             throw new ScenarioFileException(file, at + ".triageAtLeast", "give either triage or triageAtLeast");
         }
-        Expectation expectation = new Expectation(
-                node.has("triage")
-                        ? code(file, node.get("triage"), at + ".triage", TriageLevel.class, "triage level") : null,
-                node.has("triageAtLeast")
-                        ? code(file, node.get("triageAtLeast"), at + ".triageAtLeast", TriageLevel.class,
-                        "triage level") : null,
-                node.has("redFlags") ? redFlags(file, node.get("redFlags"), at + ".redFlags") : null,
-                node.has("unscreenedRedFlags")
-                        ? redFlags(file, node.get("unscreenedRedFlags"), at + ".unscreenedRedFlags") : null,
-                node.has("stenosis") ? stenosis(file, node.get("stenosis"), at + ".stenosis") : null,
-                adviceList(file, node, "recommended", at),
-                adviceList(file, node, "notRecommended", at),
-                adviceList(file, node, "contraindicated", at),
-                adviceList(file, node, "notContraindicated", at),
-                ruleList(file, node, "rulesFired", at),
-                ruleList(file, node, "rulesNotFired", at),
-                adviceList(file, node, "clinicianActions", at),
-                node.has("recommendedInOrder") ? adviceList(file, node, "recommendedInOrder", at) : null);
+        Expectation expectation = new Expectation(expect.triage(), expect.triageAtLeast(),
+                redFlags(file, expect.redFlags(), at + ".redFlags"),
+                redFlags(file, expect.unscreenedRedFlags(), at + ".unscreenedRedFlags"),
+                stenosis(file, expect.stenosis(), at + ".stenosis"),
+                checks(file, expect.recommended(), at + ".recommended"),
+                checks(file, expect.notRecommended(), at + ".notRecommended"),
+                checks(file, expect.contraindicated(), at + ".contraindicated"),
+                checks(file, expect.notContraindicated(), at + ".notContraindicated"),
+                rules(file, expect.rulesFired(), at + ".rulesFired"),
+                rules(file, expect.rulesNotFired(), at + ".rulesNotFired"),
+                checks(file, expect.clinicianActions(), at + ".clinicianActions"),
+                expect.recommendedInOrder() == null ? null
+                        : distinct(file, expect.recommendedInOrder(), at + ".recommendedInOrder", false));
         requireDisjoint(file, at, "recommended", expectation.recommended(), "notRecommended",
                 expectation.notRecommended());
         requireDisjoint(file, at, "contraindicated", expectation.contraindicated(), "notContraindicated",
@@ -250,140 +233,66 @@ public final class ScenarioLoader {
         return expectation;
     }
 
-    private static List<Finding> redFlags(Path file, JsonNode node, String at) {
-        return codes(file, node, at, Finding.class, Finding::isRedFlag, "red flag", true);
+    /** An exact set of red flags: an empty list means "none", a finding that is not a red flag is refused. */
+    private static List<Finding> redFlags(Path file, List<Finding> findings, String at) {
+        if (findings == null) {
+            return null;
+        }
+        List<Finding> flags = distinct(file, findings, at, true);
+        for (int i = 0; i < flags.size(); i++) {
+            if (!flags.get(i).isRedFlag()) {
+                throw new ScenarioFileException(file, at + "[" + i + "]", flags.get(i) + " is not a red flag; valid: "
+                        + Arrays.stream(Finding.values()).filter(Finding::isRedFlag).map(Enum::name)
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+        return flags;
     }
 
-    private static StenosisExpectation stenosis(Path file, JsonNode node, String at) {
-        requireObject(file, node, at);
-        rejectUnknownKeys(file, node, at, STENOSIS_KEYS);
-        JsonNode status = required(file, node, "status", at);
-        List<Finding> indicators = node.has("indicators")
-                ? codes(file, node.get("indicators"), at + ".indicators", Finding.class, f -> true, "finding", true)
-                : null;
-        return new StenosisExpectation(code(file, status, at + ".status", StenosisStatus.class, "stenosis status"),
-                indicators);
+    private static StenosisExpectation stenosis(Path file, StenosisDocument stenosis, String at) {
+        if (stenosis == null) {
+            return null;
+        }
+        return new StenosisExpectation(stenosis.status(),
+                stenosis.indicators() == null ? null : distinct(file, stenosis.indicators(), at + ".indicators", true));
     }
 
-    private static List<Advice> adviceList(Path file, JsonNode parent, String key, String at) {
-        JsonNode node = parent.get(key);
-        return node == null ? List.of()
-                : codes(file, node, at + "." + key, Advice.class, a -> true, "technique or advice code", false);
+    /** Codes that must (or must not) be in the answer: an empty list would check nothing. */
+    private static List<Advice> checks(Path file, List<Advice> codes, String at) {
+        return codes == null ? List.of() : distinct(file, codes, at, false);
     }
 
-    private List<String> ruleList(Path file, JsonNode parent, String key, String at) {
-        JsonNode node = parent.get(key);
-        if (node == null) {
+    private List<String> rules(Path file, List<String> ids, String at) {
+        if (ids == null) {
             return List.of();
         }
-        List<String> ids = strings(file, node, at + "." + key, false);
+        distinct(file, ids, at, false);
         for (int i = 0; i < ids.size(); i++) {
             if (!ruleIds.contains(ids.get(i))) {
-                throw new ScenarioFileException(file, at + "." + key + "[" + i + "]", "unknown rule id '"
-                        + ids.get(i) + "'; the knowledge base has " + sorted(ruleIds));
+                throw new ScenarioFileException(file, at + "[" + i + "]", "unknown rule id '"
+                        + StrictJson.shorten(ids.get(i)) + "'; the knowledge base has "
+                        + String.join(", ", new TreeSet<>(ruleIds)));
             }
         }
         return ids;
     }
 
-    private static <E extends Enum<E>> List<E> codes(Path file, JsonNode node, String at, Class<E> type,
-                                                     Predicate<E> allowed, String what, boolean emptyMeansNone) {
-        List<String> texts = strings(file, node, at, emptyMeansNone);
-        List<E> codes = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            E code = code(file, texts.get(i), at + "[" + i + "]", type, allowed, what);
-            codes.add(code);
-        }
-        return codes;
-    }
-
-    private static <E extends Enum<E>> E code(Path file, JsonNode node, String at, Class<E> type, String what) {
-        if (!node.isTextual()) {
-            throw new ScenarioFileException(file, at, "must be one of " + valid(type, e -> true));
-        }
-        return code(file, node.textValue(), at, type, e -> true, what);
-    }
-
-    private static <E extends Enum<E>> E code(Path file, String text, String at, Class<E> type,
-                                              Predicate<E> allowed, String what) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text) && allowed.test(constant)) {
-                return constant;
-            }
-        }
-        throw new ScenarioFileException(file, at, "unknown " + what + " '" + shorten(text) + "'; valid: "
-                + valid(type, allowed));
-    }
-
-    /** A list of distinct strings; an empty list is an error where it would check nothing. */
-    private static List<String> strings(Path file, JsonNode node, String at, boolean emptyMeansNone) {
-        if (!node.isArray()) {
-            throw new ScenarioFileException(file, at, "must be a list (a JSON array)");
-        }
-        if (node.isEmpty() && !emptyMeansNone) {
+    private static <T> List<T> distinct(Path file, List<T> items, String at, boolean emptyMeansNone) {
+        if (items.isEmpty() && !emptyMeansNone) {
             throw new ScenarioFileException(file, at, "an empty list checks nothing; leave the key out");
         }
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            if (!item.isTextual()) {
-                throw new ScenarioFileException(file, at + "[" + i + "]", "must be a string");
-            }
-            if (texts.contains(item.textValue())) {
-                throw new ScenarioFileException(file, at + "[" + i + "]", "'" + item.textValue()
-                        + "' is listed twice");
-            }
-            texts.add(item.textValue());
-        }
-        return texts;
-    }
-
-    private static List<String> tags(Path file, JsonNode node, String at) {
-        if (node == null) {
-            return List.of();
-        }
-        List<String> tags = strings(file, node, at, true);
-        for (int i = 0; i < tags.size(); i++) {
-            if (tags.get(i).isBlank()) {
-                throw new ScenarioFileException(file, at + "[" + i + "]", "a tag must not be blank");
+        for (int i = 0; i < items.size(); i++) {
+            if (items.subList(0, i).contains(items.get(i))) {
+                throw new ScenarioFileException(file, at + "[" + i + "]", "'"
+                        + StrictJson.shorten(String.valueOf(items.get(i))) + "' is listed twice");
             }
         }
-        return tags;
+        return items;
     }
 
-    private static String text(Path file, JsonNode parent, String key, String at, boolean mandatory) {
-        JsonNode node = mandatory ? required(file, parent, key, at) : parent.get(key);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual() || node.textValue().isBlank()) {
-            throw new ScenarioFileException(file, at + "." + key, "must be a non-blank string");
-        }
-        return node.textValue();
-    }
-
-    private static JsonNode required(Path file, JsonNode parent, String key, String at) {
-        JsonNode node = parent.get(key);
-        if (node == null) {
-            throw new ScenarioFileException(file, at + "." + key, "is missing; every scenario needs name, source, "
-                    + "given and expect");
-        }
-        return node;
-    }
-
-    private static void requireObject(Path file, JsonNode node, String at) {
-        if (!node.isObject()) {
-            throw new ScenarioFileException(file, at, "must be a JSON object");
-        }
-    }
-
-    private static void rejectUnknownKeys(Path file, JsonNode node, String at, Set<String> allowed) {
-        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!allowed.contains(key)) {
-                throw new ScenarioFileException(file, at + "." + shorten(key), "unknown key; valid: "
-                        + sorted(allowed));
-            }
+    private static void requireText(Path file, String text, String at) {
+        if (text.isBlank()) {
+            throw new ScenarioFileException(file, at, "must not be blank");
         }
     }
 
@@ -401,43 +310,25 @@ public final class ScenarioLoader {
         return index < 0 ? "$" : "$[" + index + "]";
     }
 
-    private static <E extends Enum<E>> String valid(Class<E> type, Predicate<E> allowed) {
-        return Arrays.stream(type.getEnumConstants()).filter(allowed).map(Enum::name)
-                .collect(Collectors.joining(", "));
+    /** A scenario as written in its file. */
+    record ScenarioDocument(@JsonProperty(required = true) String name, String description, List<String> tags,
+                            @JsonProperty(required = true) String source, @JsonProperty(required = true) JsonNode given,
+                            @JsonProperty(required = true) ExpectDocument expect) {
     }
 
-    private static String sorted(Collection<String> names) {
-        return String.join(", ", new TreeSet<>(names));
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
-
-    /** The article's section headings, as the knowledge base cites them. */
-    private static Set<String> articleSections() {
-        Set<String> headings = new LinkedHashSet<>();
-        for (Field field : Sections.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    headings.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+    /** The {@code expect} object as written: every key optional, at least one given. */
+    record ExpectDocument(TriageLevel triage, TriageLevel triageAtLeast, List<Finding> redFlags,
+                          List<Finding> unscreenedRedFlags, StenosisDocument stenosis, List<Advice> recommended,
+                          List<Advice> notRecommended, List<Advice> contraindicated, List<Advice> notContraindicated,
+                          List<String> rulesFired, List<String> rulesNotFired, List<Advice> clinicianActions,
+                          List<Advice> recommendedInOrder) {
+        boolean isEmpty() {
+            return Stream.of(triage, triageAtLeast, redFlags, unscreenedRedFlags, stenosis, recommended,
+                    notRecommended, contraindicated, notContraindicated, rulesFired, rulesNotFired, clinicianActions,
+                    recommendedInOrder).allMatch(java.util.Objects::isNull);
         }
-        return Set.copyOf(headings);
     }
 
-    private static String jsonPath(JsonStreamContext context) {
-        StringBuilder path = new StringBuilder();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject() && c.getCurrentName() != null) {
-                path.insert(0, "." + shorten(c.getCurrentName()));
-            } else if (c.inArray()) {
-                path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
-            }
-        }
-        return "$" + path;
+    record StenosisDocument(@JsonProperty(required = true) StenosisStatus status, List<Finding> indicators) {
     }
 }

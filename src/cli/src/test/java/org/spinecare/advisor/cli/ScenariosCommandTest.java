@@ -65,7 +65,7 @@ class ScenariosCommandTest {
         assertEquals(List.of(), run.outLines());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("spine: malformed scenario file " + bad + ": $.expect.triage: unknown "
-                + "triage level 'SOON'"), run.err());
+                + "code 'SOON'; valid: EMERGENCY, URGENT, ROUTINE, SELF_CARE"), run.err());
     }
 
     @Test

@@ -43,6 +43,14 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void an_expectation_written_as_null_is_refused_rather_than_left_unchecked() throws IOException {
+        ScenarioFileException e = malformed("{\"triage\": null, \"rulesFired\": [\"RF-001\"]}");
+
+        assertEquals("$.expect.triage", e.path());
+        assertTrue(e.detail().contains("must not be null"), e.detail());
+    }
+
+    @Test
     void a_single_scenario_file_is_read_with_its_patient_and_expectations() throws IOException {
         // Given a file holding one scenario
         Path file = write("one.json", scenario("Saddle numbness needs emergency care",
@@ -180,8 +188,9 @@ class ScenarioLoaderTest {
 
     @Test
     void a_file_named_directly_is_read_even_under_examples() throws IOException {
+        // Read as a scenario, so the patient file is refused for what a scenario lacks.
         Path patient = write("examples/patient.json", "{\"ageYears\": 40}");
-        assertEquals("$.ageYears", assertThrows(ScenarioFileException.class,
+        assertEquals("$.name", assertThrows(ScenarioFileException.class,
                 () -> LOADER.load(List.of(patient))).path());
     }
 

@@ -3,11 +3,7 @@ package org.spinecare.advisor.audit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.spinecare.advisor.KnowledgeBaseInfo;
+import org.spinecare.advisor.StrictJson;
 
 /**
  * The canonical JSON of an audit record, which is both its line in the file and (without the {@code hash} field)
@@ -28,10 +25,6 @@ import org.spinecare.advisor.KnowledgeBaseInfo;
  */
 final class AuditCodec {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final ObjectMapper READER = JsonMapper.builder(JsonFactory.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final List<String> FIELDS = List.of("format", "seq", "requestId", "time", "libraryVersion",
             "knowledgeBase", "keyId", "patientPseudonym", "inputSha256", "outcome", "firedRules", "prevHash", "hash");
 
@@ -125,9 +118,10 @@ final class AuditCodec {
     static AuditRecord parse(byte[] line) {
         JsonNode root;
         try {
-            root = READER.readTree(line);
+            root = StrictJson.reader().readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON (" + e.getOriginalMessage() + ")");
+            StrictJson.Problem problem = StrictJson.problemOf(e);
+            throw new IllegalArgumentException("not JSON (" + problem.path() + ": " + problem.message() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
