@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +31,8 @@ import org.spinecare.kb.TriageLevel;
 class ContractDocTest {
     private static final Path CONTRACT = Path.of("docs/contract.md");
     private static final Pattern EXAMPLE = Pattern.compile(
-            "<!-- example-(input|output): (\\S+) -->\\s*```json\\n(.*?)\\n```", Pattern.DOTALL);
+            "<!-- example-(input|excerpt): (\\S+) -->\\s*```json\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Path ANSWERS = Path.of("docs/examples");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Example(String kind, String file, String json) {
@@ -52,22 +50,51 @@ class ContractDocTest {
     }
 
     @Test
-    void each_example_output_is_what_the_engine_answers_apart_from_the_rules_digest() throws Exception {
-        // The digest changes with every rule edit; the clinical content must be updated by hand when it changes.
+    void each_answer_file_is_exactly_what_the_engine_answers_for_its_example() throws Exception {
         SpineAdvisor advisor = SpineAdvisor.create();
-        List<Example> outputs = examples("output");
-
-        assertTrue(outputs.size() >= 2, "the contract should show at least two worked examples");
-        for (Example example : outputs) {
-            PatientFacts facts = SpineJson.readFacts(Files.readAllBytes(Path.of(example.file())));
-            JsonNode actual = JSON.readTree(SpineJson.writeAssessment(advisor.assess(facts)));
-            JsonNode documented = JSON.readTree(example.json());
-            assertTrue(documented.get("knowledgeBase").get("rulesSha256").textValue().matches("[0-9a-f]{64}"));
-            ((ObjectNode) actual.get("knowledgeBase")).remove("rulesSha256");
-            ((ObjectNode) documented.get("knowledgeBase")).remove("rulesSha256");
-            assertEquals(documented, actual, "docs/contract.md shows an outdated answer for " + example.file()
-                    + "; paste the output of ./spine assess " + example.file());
+        List<Path> answers;
+        try (var files = Files.list(ANSWERS)) {
+            answers = files.filter(f -> f.toString().endsWith(".assessment.json")).sorted().toList();
         }
+
+        assertTrue(answers.size() >= 3, "docs/examples should hold the answer to every example in scenarios/examples");
+        for (Path answer : answers) {
+            Path input = Path.of("scenarios/examples", answer.getFileName().toString()
+                    .replace(".assessment.json", ".json"));
+            JsonNode actual = JSON.readTree(SpineJson.writeAssessment(
+                    advisor.assess(SpineJson.readFacts(Files.readAllBytes(input)))));
+            assertEquals(actual, JSON.readTree(answer.toFile()), answer + " is outdated; regenerate it with"
+                    + " ./spine assess " + input + " > " + answer);
+        }
+    }
+
+    @Test
+    void each_excerpt_in_the_contract_is_part_of_the_answer_file_it_names() throws Exception {
+        List<Example> excerpts = examples("excerpt");
+
+        assertTrue(excerpts.size() >= 2, "the contract should show at least two worked examples");
+        for (Example excerpt : excerpts) {
+            JsonNode whole = JSON.readTree(Path.of(excerpt.file()).toFile());
+            List<String> differences = new ArrayList<>();
+            JsonExcerpt.compare("$", JSON.readTree(excerpt.json()), whole, differences);
+            assertEquals(List.of(), differences, "docs/contract.md's excerpt of " + excerpt.file()
+                    + " is not part of it");
+        }
+    }
+
+    @Test
+    void an_excerpt_with_a_changed_value_a_missing_field_or_extra_entries_is_not_part_of_the_answer()
+            throws Exception {
+        JsonNode whole = JSON.readTree("{\"triage\":\"ROUTINE\",\"codes\":[\"A\",\"B\"]}");
+        List<String> differences = new ArrayList<>();
+
+        JsonExcerpt.compare("$", JSON.readTree("{\"triage\":\"ROUTINE\",\"codes\":[\"A\"]}"), whole, differences);
+        assertEquals(List.of(), differences);
+        JsonExcerpt.compare("$", JSON.readTree("{\"triage\":\"SELF_CARE\"}"), whole, differences);
+        JsonExcerpt.compare("$", JSON.readTree("{\"level\":\"ROUTINE\"}"), whole, differences);
+        JsonExcerpt.compare("$", JSON.readTree("{\"codes\":[\"A\",\"B\",\"C\"]}"), whole, differences);
+        JsonExcerpt.compare("$", JSON.readTree("{\"codes\":[\"B\"]}"), whole, differences);
+        assertEquals(4, differences.size(), differences.toString());
     }
 
     @Test
@@ -84,8 +111,8 @@ class ContractDocTest {
                 .filter(code -> !contract.contains("`" + code + "`"))
                 .toList();
         assertEquals(List.of(), missing, "codes missing from docs/contract.md");
-        for (String errorCode : errorCodes()) {
-            assertTrue(contract.contains("`" + errorCode + "`"), errorCode + " missing from docs/contract.md");
+        for (InvalidFactsException.Code errorCode : InvalidFactsException.Code.values()) {
+            assertTrue(contract.contains("`" + errorCode.name() + "`"), errorCode + " missing from docs/contract.md");
         }
     }
 
@@ -112,15 +139,5 @@ class ContractDocTest {
             }
         }
         return examples;
-    }
-
-    private static List<String> errorCodes() throws IllegalAccessException {
-        List<String> codes = new ArrayList<>();
-        for (Field field : InvalidFactsException.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                codes.add((String) field.get(null));
-            }
-        }
-        return codes;
     }
 }
