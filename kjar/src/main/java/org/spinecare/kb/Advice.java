@@ -196,11 +196,6 @@ public enum Advice {
         return isStretch() || this == YOGA || this == MASSAGE_OR_ACUPUNCTURE || this == PROFESSIONAL_ADJUSTMENT;
     }
 
-    /** The technique bends the spine backwards. */
-    public boolean extendsSpine() {
-        return this == CRACK_SEATED_CHAIR;
-    }
-
     /** Who is told: the patient, or the clinician who completes the assessment. */
     public Audience audience() {
         return switch (this) {

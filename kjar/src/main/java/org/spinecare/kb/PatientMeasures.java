@@ -11,14 +11,6 @@ public record PatientMeasures(Integer ageYears, Integer painScore, TensionOnset 
     /** NICE CG146 targets fracture-risk assessment from 65 (women) and 75 (men); without sex, 65. */
     public static final int BONE_HEALTH_FROM_AGE = 65;
 
-    public boolean painKnown() {
-        return painScore != null;
-    }
-
-    public boolean sittingKnown() {
-        return sittingHoursPerDay != null;
-    }
-
     public boolean child() {
         return ageYears != null && ageYears < CHILD_BELOW_AGE;
     }
