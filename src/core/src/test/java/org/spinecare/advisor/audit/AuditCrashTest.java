@@ -53,7 +53,9 @@ class AuditCrashTest {
                     killedBeforeReady++;
                 }
             } else {
-                assertTrue(reader.ready.await(30, TimeUnit.SECONDS), "the child did not start");
+                // Waiting for the first reported record, not just READY, keeps the kill inside the append loop on a
+                // loaded machine, where the first fsync can take longer than the whole random delay.
+                assertTrue(reader.appending.await(30, TimeUnit.SECONDS), "the child did not start appending");
                 Thread.sleep(random.nextInt(150));
             }
             child.destroyForcibly();
@@ -113,6 +115,7 @@ class AuditCrashTest {
     /** Collects the ids the child printed; a line cut by the kill is not a whole id and is not counted. */
     private static final class Reader extends Thread {
         final CountDownLatch ready = new CountDownLatch(1);
+        final CountDownLatch appending = new CountDownLatch(1);
         final List<String> ids = new ArrayList<>();
         private final Process child;
 
@@ -131,6 +134,7 @@ class AuditCrashTest {
                         ready.countDown();
                     } else if (line.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
                         ids.add(line);
+                        appending.countDown();
                     }
                 }
             } catch (IOException e) {
