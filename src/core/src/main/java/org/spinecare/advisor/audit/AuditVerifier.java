@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -23,15 +24,26 @@ public final class AuditVerifier {
     }
 
     /** The outcome of a check: {@code OK, N records}, or the first bad record and why. */
-    public record Verification(long records, long badRecord, String problem, String lastHash) {
+    public record Verification(long records, long badRecord, String problem, String lastHash, AuditHead head) {
+        public Verification(long records, long badRecord, String problem, String lastHash) {
+            this(records, badRecord, problem, lastHash, null);
+        }
+
         public boolean ok() {
             return problem == null;
         }
 
-        /** {@code OK, N records} or {@code record K: why}. */
+        /**
+         * {@code OK, N records}, with {@code , M under the signed head of TIME (key id K)} when checked against a
+         * head, or {@code record K: why}.
+         */
         public String message() {
-            return ok() ? "OK, " + records + (records == 1 ? " record" : " records")
-                    : "record " + badRecord + ": " + problem;
+            if (!ok()) {
+                return "record " + badRecord + ": " + problem;
+            }
+            String ok = "OK, " + records + (records == 1 ? " record" : " records");
+            return head == null ? ok : ok + ", " + head.records() + " under the signed head of " + head.time()
+                    + " (key id " + head.keyId() + ")";
         }
     }
 
@@ -64,6 +76,52 @@ public final class AuditVerifier {
         } catch (IOException e) {
             throw new AuditException("cannot read the audit file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks the file and holds it to a signed head: the head must verify under {@code publicKey}, the file must
+     * hold at least the records the head covers, and the head's last record must be the one in the file. Records
+     * after the head are allowed (they were written after it was signed) and are checked as a chain.
+     */
+    public static Verification verify(Path file, AuditHead head, PublicKey publicKey) {
+        if (!head.verifies(publicKey)) {
+            return new Verification(0, Math.max(1, head.records()), "the signed head for record " + head.records()
+                    + " does not verify under the public key with id " + AuditSigningKey.idOf(publicKey)
+                    + " (the head was replaced or altered, or this is not the file's key)", null);
+        }
+        String[] hashAtHead = {head.records() == 0 ? Digests.GENESIS : null};
+        long[] seen = {0};
+        Scan scan;
+        try (InputStream in = Files.newInputStream(file)) {
+            scan = scan(in, 0, ChainCheck.fromStart(), record -> {
+                if (++seen[0] == head.records()) {
+                    hashAtHead[0] = record instanceof FeedbackRecord f ? f.hash() : ((AuditRecord) record).hash();
+                }
+            });
+        } catch (NoSuchFileException e) {
+            throw new AuditException("no audit file " + file);
+        } catch (IOException e) {
+            throw new AuditException("cannot read the audit file " + file + ": " + e.getMessage(), e);
+        }
+        Verification chain = scan.verification();
+        if (chain.records() < head.records() && (chain.ok() || scan.torn())) {
+            return new Verification(chain.records(), chain.records() + 1, "missing: the file ends after record "
+                    + chain.records() + (scan.torn() ? " and part of a line" : "") + " but its signed head of "
+                    + head.time() + " covers " + head.records() + " records (records were cut from the end)",
+                    chain.lastHash());
+        }
+        if (chain.records() < head.records()) {
+            return chain;
+        }
+        if (!head.lastHash().equals(hashAtHead[0])) {
+            return new Verification(chain.records(), head.records(), "its hash is not the one its signed head of "
+                    + head.time() + " states for it (the file was rewritten after the head was signed)",
+                    chain.lastHash());
+        }
+        if (!chain.ok()) {
+            return chain;
+        }
+        return new Verification(chain.records(), 0, null, chain.lastHash(), head);
     }
 
     /** Checks lines given without their line breaks, as {@link InMemoryAuditTrail#lines()} returns them. */

@@ -46,11 +46,16 @@ import org.spinecare.advisor.FeedbackEntry;
  */
 public final class JsonLinesAuditTrail implements AuditTrail {
     private static final Set<Path> OPEN_FILES = ConcurrentHashMap.newKeySet();
+    // One byte far beyond any data, locked while a head is written: appenders lock the bytes below it.
+    private static final long HEAD_LOCK_AT = Long.MAX_VALUE - 1;
 
     private final Path file;
     private final Path identity;
     private final AuditKey key;
     private final Consumer<String> warnings;
+    private final AuditSigningKey signer;
+    private final Consumer<AuditHead> headCopies;
+    private final Path headFile;
     // Replaced only when reopening, with both appendLock and forceMonitor held.
     private volatile FileChannel channel;
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -61,21 +66,31 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private ChainCheck chain;
     private String lastKeyId;
     private long written;
+    // The newest written record, set with written: what the next head states once it is forced.
+    private volatile Written latest;
 
-    // Guarded by forceMonitor: how many of this trail's writes are known to be on disk.
+    // Guarded by forceMonitor: how many of this trail's writes are known to be on disk (and covered by a head).
     private long forced;
+    private long headRecords;
     private volatile long writtenVolatile;
     private volatile String failure;
     private volatile boolean reopen;
     private volatile boolean closed;
 
-    private JsonLinesAuditTrail(Path file, Path identity, AuditKey key, Consumer<String> warnings,
-                                FileChannel channel) {
+    private JsonLinesAuditTrail(Path file, Path identity, AuditKey key, AuditSigningKey signer,
+                                Consumer<String> warnings, Consumer<AuditHead> headCopies, FileChannel channel) {
         this.file = file;
         this.identity = identity;
         this.key = key;
+        this.signer = signer;
         this.warnings = warnings;
+        this.headCopies = headCopies;
+        this.headFile = HeadFile.besideAuditFile(file);
         this.channel = channel;
+    }
+
+    /** A record that was written: its ticket, and the chain's length and last hash with it. */
+    private record Written(long ticket, long records, String hash) {
     }
 
     /** Opens (creating if needed, readable by its owner only) the audit file; warnings are dropped. */
@@ -90,8 +105,25 @@ public final class JsonLinesAuditTrail implements AuditTrail {
      * @throws AuditException when the file is damaged in any other way, or cannot be opened
      */
     public static JsonLinesAuditTrail open(Path file, AuditKey key, Consumer<String> warnings) {
+        return open(file, key, null, warnings, head -> { });
+    }
+
+    /**
+     * Opens the audit file as {@link #open(Path, AuditKey, Consumer)} does, and signs a head ({@code FILE.head})
+     * after every commit group: {@link #record} returns once its record is on disk and covered by a signed head.
+     * Opening checks the file against the head beside it and refuses a file that has fewer records than the head
+     * states, or another record where the head's last record was; a torn final line is removed only when all the
+     * records the head covers are there before it (a crash while writing leaves that; a cut copy does not).
+     *
+     * @param signer     signs the heads; a head that it did not sign is refused
+     * @param headCopies handed every new head, to keep a copy elsewhere (another disk, a syslog line); it must not
+     *                   block for long, since appenders wait for it
+     */
+    public static JsonLinesAuditTrail open(Path file, AuditKey key, AuditSigningKey signer,
+                                           Consumer<String> warnings, Consumer<AuditHead> headCopies) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(headCopies, "headCopies");
         Path identity = file.toAbsolutePath().normalize();
         if (!OPEN_FILES.add(identity)) {
             throw new AuditException("the audit file " + file + " is already open in this process; share that trail");
@@ -99,7 +131,8 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         FileChannel channel = null;
         try {
             channel = openChannel(file);
-            JsonLinesAuditTrail trail = new JsonLinesAuditTrail(file, identity, key, warnings, channel);
+            JsonLinesAuditTrail trail = new JsonLinesAuditTrail(file, identity, key, signer, warnings, headCopies,
+                    channel);
             trail.load();
             return trail;
         } catch (IOException | RuntimeException e) {
@@ -145,7 +178,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             if (reopen) {
                 reopenChannel();
             }
-            try (FileLock lock = channel.lock()) {
+            try (FileLock lock = lockRecords()) {
                 if (channel.size() != end) {
                     catchUp();
                 }
@@ -167,6 +200,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                     lastKeyId = record.keyId();
                 }
                 ticket = ++written;
+                latest = new Written(ticket, chain.records(), chain.lastHash());
                 writtenVolatile = ticket;
             }
         } catch (IOException e) {
@@ -227,24 +261,73 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 throw new AuditException("the audit file " + file + " was closed by an interrupted thread before "
                         + "this record was forced to disk; the record is not confirmed");
             }
-            long target = writtenVolatile;
+            Written target = latest;
             try {
                 channel.force(true);
             } catch (IOException e) {
                 throw fail("cannot force the audit file " + file + " to disk: " + e.getMessage(), e);
             }
-            forced = target;
+            if (signer != null && target.records() > headRecords) {
+                try {
+                    writeHead(target);
+                } catch (IOException e) {
+                    throw fail("cannot write the signed head " + headFile + ": " + e.getMessage(), e);
+                }
+            }
+            forced = target.ticket();
         }
     }
 
-    /** Reads the whole file afresh, with the file lock held. */
+    /** Reads the whole file afresh, with the file lock held, and holds it to the head beside it. */
     private void load() throws IOException {
-        try (FileLock lock = channel.lock()) {
+        try (FileLock lock = lockRecords()) {
             end = 0;
             chain = ChainCheck.fromStart();
             lastKeyId = null;
             catchUp();
         }
+    }
+
+    /**
+     * Signs and writes a head for the chain up to {@code target}, unless another process already wrote one at
+     * least as far: heads only move forward. Holds forceMonitor; the head lock serialises it across processes.
+     */
+    private void writeHead(Written target) throws IOException {
+        try (FileLock lock = channel.lock(HEAD_LOCK_AT, 1, false)) {
+            AuditHead current = HeadFile.read(headFile);
+            if (current == null || current.records() < target.records()
+                    || !current.verifies(signer.publicKey())) {
+                AuditHead head = AuditHead.sign(target.records(), target.hash(), java.time.Instant.now(), signer);
+                HeadFile.write(headFile, head);
+                headCopies.accept(head);
+            }
+        }
+        headRecords = target.records();
+    }
+
+    /**
+     * The head beside the file, checked against the records read so far: null when there is none (a file written
+     * without heads). A head the signer did not make, or one that the records contradict, is an exception.
+     */
+    private AuditHead checkedHead(long records, String hashAtHead) {
+        AuditHead head = HeadFile.read(headFile);
+        if (head == null) {
+            return null;
+        }
+        if (signer != null && !head.verifies(signer.publicKey())) {
+            throw fail("the signed head " + headFile + " was not signed by this trail's signing key (id "
+                    + signer.id() + "): it was replaced, or the key is not this file's", null);
+        }
+        if (records < head.records()) {
+            throw fail("the audit file " + file + " has " + records + " whole records but its signed head covers "
+                    + head.records() + ": record " + (records + 1) + " onwards were cut (a bad restore or a "
+                    + "truncating copy?); it is not repaired automatically (see ./spine audit verify)", null);
+        }
+        if (head.records() > 0 && !head.lastHash().equals(hashAtHead)) {
+            throw fail("the audit file " + file + " does not match its signed head at record " + head.records()
+                    + " (the file was rewritten); see ./spine audit verify", null);
+        }
+        return head;
     }
 
     /** After an interrupt closed the channel: open the file again and check it again. Holds appendLock. */
@@ -271,14 +354,24 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             throw fail("the audit file " + file + " shrank from " + end + " to " + size
                     + " bytes while open: records were removed", null);
         }
+        AuditHead head = HeadFile.read(headFile);
+        long headAt = head == null ? 0 : head.records();
+        String[] hashAtHead = {chain.records() == headAt ? chain.lastHash() : null};
         AuditVerifier.Scan scan = AuditVerifier.scan(new ChannelInput(channel, end), end, chain, record -> {
             if (record instanceof AuditRecord assessment) {
                 lastKeyId = assessment.keyId();
+            }
+            if (chain.records() == headAt) {
+                hashAtHead[0] = chain.lastHash();
             }
         });
         if (scan.problem() != null && !scan.torn()) {
             throw fail("the audit file " + file + " is damaged at record " + (chain.records() + 1) + ": "
                     + scan.problem() + "; it is not repaired automatically (see ./spine audit verify)", null);
+        }
+        if (head != null && headAt > headRecords) {
+            // Only a head this trail has not yet seen (on opening, or another writer's) needs checking.
+            checkedHead(chain.records(), hashAtHead[0]);
         }
         if (scan.torn()) {
             long torn = size - scan.goodEnd();
@@ -308,6 +401,11 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             failure = message;
         }
         return new AuditException(message, cause);
+    }
+
+    /** Locks the records against other processes (the region below the head lock, so the two never overlap). */
+    private FileLock lockRecords() throws IOException {
+        return channel.lock(0, HEAD_LOCK_AT, false);
     }
 
     private static FileChannel openChannel(Path file) throws IOException {
