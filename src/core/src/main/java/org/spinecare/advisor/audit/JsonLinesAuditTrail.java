@@ -8,12 +8,16 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.FileLock;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +52,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private static final Set<Path> OPEN_FILES = ConcurrentHashMap.newKeySet();
     // One byte far beyond any data, locked while a head is written: appenders lock the bytes below it.
     private static final long HEAD_LOCK_AT = Long.MAX_VALUE - 1;
+    /** How long a writer waits for another process's lock before it gives up and says who holds it. */
+    static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
+    public static final String LOCK_WAIT_PROPERTY = "spine.audit.lockWaitMillis";
 
     private final Path file;
     private final Path identity;
@@ -56,6 +63,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private final AuditSigningKey signer;
     private final Consumer<AuditHead> headCopies;
     private final Path headFile;
+    private final Duration lockWait;
     // Replaced only when reopening, with both appendLock and forceMonitor held.
     private volatile FileChannel channel;
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -86,6 +94,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         this.warnings = warnings;
         this.headCopies = headCopies;
         this.headFile = HeadFile.besideAuditFile(file);
+        this.lockWait = lockWaitFor(file);
         this.channel = channel;
     }
 
@@ -130,6 +139,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         }
         FileChannel channel = null;
         try {
+            refuseUnsafe(file);
             channel = openChannel(file);
             JsonLinesAuditTrail trail = new JsonLinesAuditTrail(file, identity, key, signer, warnings, headCopies,
                     channel);
@@ -141,14 +151,18 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             if (e instanceof AuditException audit) {
                 throw audit;
             }
-            throw new AuditException("cannot open the audit file " + file + ": " + e.getMessage(), e);
+            throw new AuditException("cannot open the audit file " + file + ": "
+                    + (e instanceof IOException io ? IoProblems.describe(io) : e.getMessage()), e);
         }
     }
 
     @Override
     public void record(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        append(chain -> AuditCodec.line(AuditRecord.chained(entry, chain.records() + 1, chain.lastHash(), key)));
+        append(chain -> {
+            AuditRecord record = AuditRecord.chained(entry, chain.records() + 1, chain.lastHash(), key);
+            return RecordMac.seal(AuditCodec.line(record), record.hash(), key);
+        });
     }
 
     /**
@@ -160,9 +174,12 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     @Override
     public void recordFeedback(FeedbackEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        append(chain -> FeedbackCodec.line(FeedbackRecord.chained(entry, UnknownAssessmentException.link(entry,
-                chain.assessmentHash(entry.assessmentRequestId()), file.toString()), chain.records() + 1,
-                chain.lastHash())));
+        append(chain -> {
+            FeedbackRecord record = FeedbackRecord.chained(entry, UnknownAssessmentException.link(entry,
+                    chain.assessmentHash(entry.assessmentRequestId()), file.toString()), chain.records() + 1,
+                    chain.lastHash(), key);
+            return RecordMac.seal(FeedbackCodec.line(record), record.hash(), key);
+        });
     }
 
     /** Writes the line {@code next} makes from the chain as it stands in the file, then forces it to disk. */
@@ -192,8 +209,12 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 bytes[line.length] = '\n';
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 long position = end;
-                while (buffer.hasRemaining()) {
-                    position += channel.write(buffer, position);
+                try {
+                    while (buffer.hasRemaining()) {
+                        position += channel.write(buffer, position);
+                    }
+                } catch (IOException e) {
+                    throw undoPartialWrite(e);
                 }
                 end = position;
                 if (chain.last() instanceof AuditRecord record) {
@@ -204,11 +225,30 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 writtenVolatile = ticket;
             }
         } catch (IOException e) {
-            throw fail("cannot write to the audit file " + file + ": " + e.getMessage(), e);
+            throw fail("cannot write to the audit file " + file + ": " + IoProblems.describe(e), e);
         } finally {
             appendLock.unlock();
         }
         forceUpTo(ticket);
+    }
+
+    /**
+     * A write failed part way (a full disk): the partial line is cut off at once, so that the file verifies and
+     * the next writer need not repair it, and the chain is read again before the next record. Holds both locks.
+     */
+    private AuditException undoPartialWrite(IOException e) {
+        String message = "cannot write to the audit file " + file + ": " + IoProblems.describe(e);
+        if (e instanceof ClosedChannelException) {
+            return fail(message, e);
+        }
+        try {
+            channel.truncate(end);
+            channel.force(true);
+        } catch (IOException undo) {
+            return fail(message + "; removing the partial line failed too: " + IoProblems.describe(undo), e);
+        }
+        reopen = true;
+        return new AuditException(message + "; the partial line was removed and nothing was recorded", e);
     }
 
     /** Records in the file as this trail last saw it. */
@@ -265,13 +305,13 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             try {
                 channel.force(true);
             } catch (IOException e) {
-                throw fail("cannot force the audit file " + file + " to disk: " + e.getMessage(), e);
+                throw fail("cannot force the audit file " + file + " to disk: " + IoProblems.describe(e), e);
             }
             if (signer != null && target.records() > headRecords) {
                 try {
                     writeHead(target);
                 } catch (IOException e) {
-                    throw fail("cannot write the signed head " + headFile + ": " + e.getMessage(), e);
+                    throw fail("cannot write the signed head " + headFile + ": " + IoProblems.describe(e), e);
                 }
             }
             forced = target.ticket();
@@ -282,7 +322,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private void load() throws IOException {
         try (FileLock lock = lockRecords()) {
             end = 0;
-            chain = ChainCheck.fromStart();
+            chain = ChainCheck.fromStart(List.of(key), false);
             lastKeyId = null;
             catchUp();
         }
@@ -293,7 +333,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
      * least as far: heads only move forward. Holds forceMonitor; the head lock serialises it across processes.
      */
     private void writeHead(Written target) throws IOException {
-        try (FileLock lock = channel.lock(HEAD_LOCK_AT, 1, false)) {
+        try (FileLock lock = lockWithin(HEAD_LOCK_AT, 1)) {
             AuditHead current = HeadFile.read(headFile);
             if (current == null || current.records() < target.records()
                     || !current.verifies(signer.publicKey())) {
@@ -306,14 +346,10 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     }
 
     /**
-     * The head beside the file, checked against the records read so far: null when there is none (a file written
-     * without heads). A head the signer did not make, or one that the records contradict, is an exception.
+     * Holds the records read so far to the head that was read before them (read once: another writer may replace
+     * it meanwhile). A head the signer did not make, or one that the records contradict, is an exception.
      */
-    private AuditHead checkedHead(long records, String hashAtHead) {
-        AuditHead head = HeadFile.read(headFile);
-        if (head == null) {
-            return null;
-        }
+    private void checkHead(AuditHead head, long records, String hashAtHead) {
         if (signer != null && !head.verifies(signer.publicKey())) {
             throw fail("the signed head " + headFile + " was not signed by this trail's signing key (id "
                     + signer.id() + "): it was replaced, or the key is not this file's", null);
@@ -327,7 +363,6 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             throw fail("the audit file " + file + " does not match its signed head at record " + head.records()
                     + " (the file was rewritten); see ./spine audit verify", null);
         }
-        return head;
     }
 
     /** After an interrupt closed the channel: open the file again and check it again. Holds appendLock. */
@@ -338,7 +373,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 channel = openChannel(file);
                 load();
             } catch (IOException e) {
-                throw fail("cannot reopen the audit file " + file + ": " + e.getMessage(), e);
+                throw fail("cannot reopen the audit file " + file + ": " + IoProblems.describe(e), e);
             }
             reopen = false;
         }
@@ -356,6 +391,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         }
         AuditHead head = HeadFile.read(headFile);
         long headAt = head == null ? 0 : head.records();
+        long before = chain.records();
         String[] hashAtHead = {chain.records() == headAt ? chain.lastHash() : null};
         AuditVerifier.Scan scan = AuditVerifier.scan(new ChannelInput(channel, end), end, chain, record -> {
             if (record instanceof AuditRecord assessment) {
@@ -369,9 +405,10 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             throw fail("the audit file " + file + " is damaged at record " + (chain.records() + 1) + ": "
                     + scan.problem() + "; it is not repaired automatically (see ./spine audit verify)", null);
         }
-        if (head != null && headAt > headRecords) {
-            // Only a head this trail has not yet seen (on opening, or another writer's) needs checking.
-            checkedHead(chain.records(), hashAtHead[0]);
+        if (head != null && headAt > headRecords && headAt >= before) {
+            // A head this trail has not seen (on opening, or another writer's) over the records read now; one over
+            // records read earlier was written by another writer that read them too.
+            checkHead(head, chain.records(), hashAtHead[0]);
         }
         if (scan.torn()) {
             long torn = size - scan.goodEnd();
@@ -403,9 +440,61 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         return new AuditException(message, cause);
     }
 
+    /**
+     * A directory is not an audit file, and one that other users may write can be rewritten by them: both are
+     * refused before the file is touched.
+     */
+    private static void refuseUnsafe(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new AuditException("the audit file " + file + " is a directory, not a file");
+        }
+        if (Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new AuditException("the audit file " + file + " has permissions "
+                        + PosixFilePermissions.toString(permissions) + ", so other users may change it; make it "
+                        + "writable by its owner only (chmod 600) and verify it (./spine audit verify)");
+            }
+        }
+    }
+
     /** Locks the records against other processes (the region below the head lock, so the two never overlap). */
     private FileLock lockRecords() throws IOException {
-        return channel.lock(0, HEAD_LOCK_AT, false);
+        return lockWithin(0, HEAD_LOCK_AT);
+    }
+
+    /**
+     * Waits for a lock for at most {@link #lockWait}: a writer stopped while holding it (SIGSTOP, a debugger)
+     * must not hold every other writer for ever without a word.
+     */
+    private FileLock lockWithin(long position, long size) throws IOException {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        long pause = 1;
+        while (true) {
+            FileLock lock = channel.tryLock(position, size, false);
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AuditException("the audit file " + file + " has been locked by " + LockHolder.describe(file)
+                        + " for more than " + lockWait.toMillis() + " ms (stopped or hung?); nothing was recorded");
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditException("interrupted while waiting for the lock on " + file + "; nothing was "
+                        + "recorded");
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+    }
+
+    /** The wait for another process's lock: the system property {@value #LOCK_WAIT_PROPERTY}, else 10 s. */
+    private static Duration lockWaitFor(Path file) {
+        Long millis = Long.getLong(LOCK_WAIT_PROPERTY);
+        return millis == null || millis < 1 ? DEFAULT_LOCK_WAIT : Duration.ofMillis(millis);
     }
 
     private static FileChannel openChannel(Path file) throws IOException {
