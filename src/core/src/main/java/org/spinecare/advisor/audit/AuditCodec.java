@@ -99,15 +99,20 @@ final class AuditCodec {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeStringField("prevHash", r.prevHash());
-            if (withHash) {
-                g.writeStringField("hash", r.hash());
-            }
-            g.writeEndObject();
+            writeLinks(g, r.prevHash(), withHash ? r.hash() : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The end every record shares: its prevHash, its hash unless it is being hashed, and the closing brace. */
+    static void writeLinks(JsonGenerator g, String prevHash, String hash) throws IOException {
+        g.writeStringField("prevHash", prevHash);
+        if (hash != null) {
+            g.writeStringField("hash", hash);
+        }
+        g.writeEndObject();
     }
 
     private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -53,11 +53,7 @@ final class FeedbackCodec {
             }
             g.writeEndArray();
             g.writeStringField("outcomeTime", r.outcomeTime().toString());
-            g.writeStringField("prevHash", r.prevHash());
-            if (withHash) {
-                g.writeStringField("hash", r.hash());
-            }
-            g.writeEndObject();
+            AuditCodec.writeLinks(g, r.prevHash(), withHash ? r.hash() : null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
