@@ -1,0 +1,96 @@
+package org.spinecare.advisor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.spinecare.advisor.audit.AuditKey;
+import org.spinecare.advisor.audit.AuditSigningKey;
+import org.spinecare.advisor.audit.JsonLinesAuditTrail;
+
+/**
+ * Appends to the file audit trail: every call returns once its record is forced to disk (and, when
+ * {@code signed}, under a signed head), so the score is durable records per second. One and eight threads share
+ * one trail (group commit), in one run. The file lies under src/cli/target, on the work disk,
+ * not on a tmpfs, so that the force is real. The entries are real assessments of the benchmark patients.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 4)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+public class AuditAppendBenchmark {
+    @Param({"false", "true"})
+    boolean signed;
+
+    private Path directory;
+    private JsonLinesAuditTrail trail;
+    private PatientFacts[] facts;
+    private Assessment[] assessments;
+    private final AtomicInteger next = new AtomicInteger();
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        BenchPatients patients = new BenchPatients();
+        facts = new PatientFacts[64];
+        assessments = new Assessment[facts.length];
+        try (SpineAdvisor advisor = SpineAdvisor.create()) {
+            for (int i = 0; i < facts.length; i++) {
+                facts[i] = patients.facts[i];
+                assessments[i] = advisor.assess(facts[i]);
+            }
+        }
+        Path target = Files.createDirectories(Path.of("src/cli/target"));
+        directory = Files.createTempDirectory(target, "audit-bench-");
+        AuditKey key = AuditKey.generate();
+        Path file = directory.resolve("audit.jsonl");
+        trail = signed ? JsonLinesAuditTrail.open(file, key, AuditSigningKey.generate(), w -> { }, h -> { })
+                : JsonLinesAuditTrail.open(file, key);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        trail.close();
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(directory);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void oneThread() {
+        append();
+    }
+
+    @Benchmark
+    @Threads(8)
+    public void eightThreads() {
+        append();
+    }
+
+    private void append() {
+        int i = Math.floorMod(next.getAndIncrement(), facts.length);
+        trail.record(new AuditEntry(UUID.randomUUID(), Instant.now(), "bench", facts[i], assessments[i]));
+    }
+}
