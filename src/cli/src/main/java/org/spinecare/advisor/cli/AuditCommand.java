@@ -13,6 +13,7 @@ import org.spinecare.advisor.audit.AuditRecord;
 import org.spinecare.advisor.audit.CanonicalInput;
 import org.spinecare.advisor.audit.AuditVerifier;
 import org.spinecare.advisor.audit.AuditVerifier.Verification;
+import org.spinecare.advisor.audit.FeedbackRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,8 +51,8 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "show", description = "Print the records readably, after checking them (exit 1 at the first "
-            + "bad record).")
+    @Command(name = "show", description = "Print the records (assessments and feedback) readably, after checking "
+            + "them (exit 1 at the first bad record).")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -59,7 +60,8 @@ final class AuditCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The audit file.")
         Path file;
 
-        @Option(names = "--request", paramLabel = "ID", description = "Only the record of this request id.")
+        @Option(names = "--request", paramLabel = "ID", description = "Only the record of this request id and the "
+                + "feedback on it.")
         UUID request;
 
         @Override
@@ -71,6 +73,10 @@ final class AuditCommand implements Callable<Integer> {
                 if (request == null || request.equals(record.requestId())) {
                     print(out, record);
                     shown[0]++;
+                }
+            }, feedback -> {
+                if (request == null || request.equals(feedback.assessmentRequestId())) {
+                    print(out, feedback);
                 }
             });
             out.flush();
@@ -143,6 +149,19 @@ final class AuditCommand implements Callable<Integer> {
                 out.println("        matched " + TerminalText.safe(list(rule.matched())));
             }
         }
+        row(out, "prev hash", r.prevHash());
+        row(out, "hash", r.hash());
+        out.println();
+    }
+
+    static void print(PrintWriter out, FeedbackRecord r) {
+        out.println(TerminalText.safe("record " + r.seq() + "  " + r.time() + "  feedback on request "
+                + r.assessmentRequestId()));
+        row(out, "assessment hash", r.assessmentHash());
+        row(out, "card", r.card().toString());
+        row(out, "outcome", r.outcome() + "  at " + r.outcomeTime());
+        row(out, "override reasons", r.overrideReasons().isEmpty() ? "-" : String.join(", ",
+                r.overrideReasons().stream().map(reason -> reason.system() + "#" + reason.code()).toList()));
         row(out, "prev hash", r.prevHash());
         row(out, "hash", r.hash());
         out.println();

@@ -123,6 +123,11 @@ final class AuditCodec {
      * content is genuine is the hash's and the chain's business.
      */
     static AuditRecord parse(byte[] line) {
+        return parse(tree(line));
+    }
+
+    /** Parses a line as one JSON object (strictly: no duplicate names, nothing after it). */
+    static JsonNode tree(byte[] line) {
         JsonNode root;
         try {
             root = READER.readTree(line);
@@ -134,6 +139,11 @@ final class AuditCodec {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
+        return root;
+    }
+
+    /** Reads an assessment line already parsed by {@link #tree}. */
+    static AuditRecord parse(JsonNode root) {
         exactFields(root, "", FIELDS);
         JsonNode kb = object(root, "knowledgeBase", List.of("releaseId", "rulesSha256"));
         JsonNode o = object(root, "outcome", List.of("triage", "redFlags", "unscreenedRedFlags", "stenosis",
@@ -165,7 +175,7 @@ final class AuditCodec {
         }
     }
 
-    private static void exactFields(JsonNode node, String prefix, List<String> expected) {
+    static void exactFields(JsonNode node, String prefix, List<String> expected) {
         Set<String> names = new LinkedHashSet<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
@@ -182,7 +192,7 @@ final class AuditCodec {
         }
     }
 
-    private static JsonNode object(JsonNode parent, String name, List<String> fields) {
+    static JsonNode object(JsonNode parent, String name, List<String> fields) {
         JsonNode node = parent.get(name);
         if (!node.isObject()) {
             throw new IllegalArgumentException(name + " must be an object");
@@ -191,7 +201,7 @@ final class AuditCodec {
         return node;
     }
 
-    private static String text(JsonNode parent, String name) {
+    static String text(JsonNode parent, String name) {
         JsonNode node = parent.get(name);
         if (!node.isTextual()) {
             throw new IllegalArgumentException(name + " must be a string");
@@ -203,7 +213,7 @@ final class AuditCodec {
         return parent.get(name).isNull() ? null : text(parent, name);
     }
 
-    private static int integer(JsonNode parent, String name) {
+    static int integer(JsonNode parent, String name) {
         JsonNode node = parent.get(name);
         if (!node.isInt()) {
             throw new IllegalArgumentException(name + " must be an integer");
@@ -211,7 +221,7 @@ final class AuditCodec {
         return node.intValue();
     }
 
-    private static long whole(JsonNode parent, String name) {
+    static long whole(JsonNode parent, String name) {
         JsonNode node = parent.get(name);
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw new IllegalArgumentException(name + " must be a whole number");

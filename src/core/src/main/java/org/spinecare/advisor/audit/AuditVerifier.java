@@ -39,8 +39,24 @@ public final class AuditVerifier {
         return verify(file, record -> { });
     }
 
-    /** Checks the file and hands every good record, in order, to {@code goodRecords} (up to the first bad one). */
+    /**
+     * Checks the file and hands every good assessment record, in order, to {@code goodRecords} (up to the first bad
+     * record); feedback records are checked but not handed over.
+     */
     public static Verification verify(Path file, Consumer<AuditRecord> goodRecords) {
+        return verify(file, goodRecords, feedback -> { });
+    }
+
+    /** Checks the file and hands every good record, in file order, to the consumer of its kind. */
+    public static Verification verify(Path file, Consumer<AuditRecord> assessments,
+                                      Consumer<FeedbackRecord> feedback) {
+        Consumer<Object> goodRecords = record -> {
+            if (record instanceof FeedbackRecord f) {
+                feedback.accept(f);
+            } else {
+                assessments.accept((AuditRecord) record);
+            }
+        };
         try (InputStream in = Files.newInputStream(file)) {
             return scan(in, 0, ChainCheck.fromStart(), goodRecords).verification();
         } catch (NoSuchFileException e) {
@@ -67,7 +83,7 @@ public final class AuditVerifier {
      *
      * @return how far the good records reach, and the first problem if any
      */
-    static Scan scan(InputStream in, long offset, ChainCheck check, Consumer<AuditRecord> goodRecords)
+    static Scan scan(InputStream in, long offset, ChainCheck check, Consumer<Object> goodRecords)
             throws IOException {
         byte[] buffer = new byte[1 << 16];
         ByteArrayOutputStream line = new ByteArrayOutputStream(4096);

@@ -19,8 +19,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.AuditTrail;
+import org.spinecare.advisor.FeedbackEntry;
 
 /**
  * The embedded audit trail: an append-only JSON Lines file forming a hash chain (docs/audit.md).
@@ -113,6 +115,25 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     @Override
     public void record(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        append(chain -> AuditCodec.line(AuditRecord.chained(entry, chain.records() + 1, chain.lastHash(), key)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws UnknownAssessmentException when the file holds no assessment record of the entry's request id (or
+     *                                    one with a different hash than the entry names)
+     */
+    @Override
+    public void recordFeedback(FeedbackEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        append(chain -> FeedbackCodec.line(FeedbackRecord.chained(entry, UnknownAssessmentException.link(entry,
+                chain.assessmentHash(entry.assessmentRequestId()), file.toString()), chain.records() + 1,
+                chain.lastHash())));
+    }
+
+    /** Writes the line {@code next} makes from the chain as it stands in the file, then forces it to disk. */
+    private void append(Function<ChainCheck, byte[]> next) {
         if (Thread.currentThread().isInterrupted()) {
             // Channel I/O from an interrupted thread would close the file for every other thread.
             throw new AuditException("the thread was interrupted, so nothing was recorded in " + file);
@@ -128,8 +149,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 if (channel.size() != end) {
                     catchUp();
                 }
-                AuditRecord record = AuditRecord.chained(entry, chain.records() + 1, chain.lastHash(), key);
-                byte[] line = AuditCodec.line(record);
+                byte[] line = next.apply(chain);
                 // Checked before it is written: the trail never writes a record that would not verify.
                 String problem = chain.accept(line);
                 if (problem != null) {
@@ -143,7 +163,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                     position += channel.write(buffer, position);
                 }
                 end = position;
-                lastKeyId = record.keyId();
+                if (chain.last() instanceof AuditRecord record) {
+                    lastKeyId = record.keyId();
+                }
                 ticket = ++written;
                 writtenVolatile = ticket;
             }
@@ -250,7 +272,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                     + " bytes while open: records were removed", null);
         }
         AuditVerifier.Scan scan = AuditVerifier.scan(new ChannelInput(channel, end), end, chain, record -> {
-            lastKeyId = record.keyId();
+            if (record instanceof AuditRecord assessment) {
+                lastKeyId = assessment.keyId();
+            }
         });
         if (scan.problem() != null && !scan.torn()) {
             throw fail("the audit file " + file + " is damaged at record " + (chain.records() + 1) + ": "
