@@ -3,6 +3,7 @@ package org.spinecare.advisor.service;
 import java.util.UUID;
 import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.AuditTrail;
+import org.spinecare.advisor.FeedbackEntry;
 
 /**
  * Records through the host's trail and remembers, per thread, the request id of the record just made: the cards
@@ -20,6 +21,11 @@ final class CapturingTrail implements AuditTrail {
     public void record(AuditEntry entry) {
         trail.record(entry);
         last.set(entry.requestId());
+    }
+
+    @Override
+    public void recordFeedback(FeedbackEntry entry) {
+        trail.recordFeedback(entry);
     }
 
     /** The request id this thread's last assessment was recorded under; cleared by reading. */

@@ -24,7 +24,7 @@ final class CardDetail {
             md.append(" (").append(findings(a.stenosis().indicators(), "")).append(")");
         }
         md.append("\n\n");
-        if (a.triage().escalated() && !a.recommendations().isEmpty()) {
+        if (CardFactory.escalated(a.triage()) && !a.recommendations().isEmpty()) {
             md.append("**Tell the patient:**\n\n");
             recommendation(md, a.recommendations().get(0));
         }

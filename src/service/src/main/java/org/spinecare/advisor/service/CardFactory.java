@@ -37,13 +37,22 @@ final class CardFactory {
         cards.add(new Card(ids.get().toString(), triageSummary(assessment), CardDetail.of(assessment),
                 indicator(assessment.triage()), new Card.Source(label, null, null), OVERRIDE_REASONS));
         List<Recommendation> advice = assessment.recommendations();
-        int first = assessment.triage().escalated() ? 1 : 0;
+        int first = escalated(assessment.triage()) ? 1 : 0;
         for (Recommendation r : advice.subList(Math.min(first, advice.size()), advice.size())) {
             cards.add(new Card(ids.get().toString(), fit(r.summary()), CardDetail.of(r), "info",
                     new Card.Source(label, null, new Card.Coding(ADVICE_SYSTEM, r.code().name(), null)),
                     OVERRIDE_REASONS));
         }
         return cards;
+    }
+
+    /**
+     * Above self-care the patient is sent to a professional, and the answer starts with that escalation. (The
+     * library's {@code TriageLevel.escalated()} means EMERGENCY and URGENT only: the triages that withdraw all
+     * other advice.)
+     */
+    static boolean escalated(TriageLevel triage) {
+        return triage != TriageLevel.SELF_CARE;
     }
 
     static String indicator(TriageLevel triage) {
@@ -57,12 +66,12 @@ final class CardFactory {
     /** What to do, first: the escalation the patient is given, headed by its triage when that fits. */
     static String triageSummary(Assessment assessment) {
         TriageLevel triage = assessment.triage();
-        if (!triage.escalated()) {
+        if (!escalated(triage)) {
             return assessment.clinicianActions().isEmpty()
                     ? "Self-care: red-flag screen complete and negative; advice follows."
                     : "Self-care once the clinician tasks in the detail are done; advice follows.";
         }
-        // The contract puts the escalation first whenever triage is escalated; SafetyInvariants enforce it.
+        // The contract puts the escalation first above SELF_CARE (TR-003, AN-001); SafetyInvariants enforce it.
         String escalation = assessment.recommendations().get(0).summary();
         String headed = triage.name() + ": " + escalation;
         return fit(headed.length() <= Card.MAX_SUMMARY ? headed : escalation);

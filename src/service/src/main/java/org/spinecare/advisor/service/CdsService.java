@@ -27,6 +27,7 @@ import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
+import org.spinecare.advisor.audit.UnknownAssessmentException;
 
 /**
  * The CDS Hooks 2.0 service on Javalin: discovery, the {@code patient-view} call, feedback, health, readiness,
@@ -45,7 +46,6 @@ public final class CdsService implements AutoCloseable {
     private final SpineAdvisor advisor;
     private final CapturingTrail trail;
     private final FactsSource facts;
-    private final FeedbackRecorder feedback;
     private final CallAuthenticator authenticator;
     private final FhirFetcher fetcher;
     private final CardFactory cardFactory = new CardFactory(UUID::randomUUID);
@@ -56,12 +56,10 @@ public final class CdsService implements AutoCloseable {
     private volatile boolean ready;
     private URI url;
 
-    private CdsService(ServiceConfig config, AuditTrail auditTrail, FactsSource facts, FeedbackRecorder feedback,
-                       Clock clock) {
+    private CdsService(ServiceConfig config, AuditTrail auditTrail, FactsSource facts, Clock clock) {
         this.config = config;
         this.trail = new CapturingTrail(auditTrail);
         this.facts = facts;
-        this.feedback = feedback;
         this.clock = clock;
         this.authenticator = new CallAuthenticator(config.trustedIssuers(), clock);
         this.fetcher = new FhirFetcher(config.fhirTimeout(), json);
@@ -69,9 +67,8 @@ public final class CdsService implements AutoCloseable {
         this.app = Javalin.create(this::configure);
     }
 
-    static CdsService start(ServiceConfig config, AuditTrail auditTrail, FactsSource facts,
-                            FeedbackRecorder feedback, Clock clock) {
-        CdsService service = new CdsService(config, auditTrail, facts, feedback, clock);
+    static CdsService start(ServiceConfig config, AuditTrail auditTrail, FactsSource facts, Clock clock) {
+        CdsService service = new CdsService(config, auditTrail, facts, clock);
         service.app.start(config.host(), config.port());
         service.url = config.publicUrl() != null ? config.publicUrl()
                 : URI.create("http://" + hostForUrl(config.host()) + ":" + service.app.port());
@@ -131,6 +128,8 @@ public final class CdsService implements AutoCloseable {
                 (e, ctx) -> problem(ctx, 400, e.path(), e.detail()));
         cfg.routes.exception(HttpResponseException.class,
                 (e, ctx) -> problem(ctx, e.getStatus(), null, e.getMessage()));
+        cfg.routes.exception(UnknownAssessmentException.class, (e, ctx) -> problem(ctx, 404, "$.feedback",
+                "a card's assessment is not in this service's audit trail"));
         cfg.routes.exception(AssessmentException.class, (e, ctx) -> {
             LOG.error("no assessment: {}", e.getMessage());
             problem(ctx, 500, null, "no assessment could be given; no cards are shown (see the service log)");
@@ -185,7 +184,7 @@ public final class CdsService implements AutoCloseable {
             }
             linked.put(item, card);
         }
-        linked.forEach((item, card) -> feedback.record(card.assessmentRequestId(), item, clock.instant()));
+        linked.forEach((item, card) -> trail.recordFeedback(item.toEntry(card.assessmentRequestId(), clock.instant())));
         send(ctx, 200, Map.of());
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.spinecare.advisor.FeedbackEntry;
 
 /**
  * A validated CDS Hooks 2.0 feedback request: what the clinician did with each card. Only codes are kept; the
@@ -17,6 +18,13 @@ record FeedbackRequest(List<Item> items) {
 
     /** One card's outcome; {@code reason} is null when accepted or when the clinician gave none. */
     record Item(UUID card, boolean accepted, Card.Coding reason, Instant outcomeTime) {
+        /** The audit entry for this item, linked to the assessment the card came from. */
+        FeedbackEntry toEntry(UUID assessmentRequestId, Instant received) {
+            return new FeedbackEntry(assessmentRequestId, null, card,
+                    accepted ? FeedbackEntry.Outcome.ACCEPTED : FeedbackEntry.Outcome.OVERRIDDEN,
+                    reason == null ? List.of() : List.of(new FeedbackEntry.OverrideReason(reason.system(), reason.code())),
+                    outcomeTime, received);
+        }
     }
 
     static FeedbackRequest parse(JsonNode body) {
