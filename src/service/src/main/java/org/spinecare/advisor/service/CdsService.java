@@ -67,6 +67,15 @@ public final class CdsService implements AutoCloseable {
         this.app = Javalin.create(this::configure);
     }
 
+    /**
+     * Starts the service on the shipped knowledge base. Every assessment and every feedback is recorded in
+     * {@code auditTrail}, which the caller opens and closes.
+     */
+    public static CdsService start(ServiceConfig config, AuditTrail auditTrail) {
+        Clock clock = Clock.systemUTC();
+        return start(config, auditTrail, new FhirFactsSource(clock), clock);
+    }
+
     static CdsService start(ServiceConfig config, AuditTrail auditTrail, FactsSource facts, Clock clock) {
         CdsService service = new CdsService(config, auditTrail, facts, clock);
         service.app.start(config.host(), config.port());
@@ -247,11 +256,9 @@ public final class CdsService implements AutoCloseable {
     }
 
     private static String route(Context ctx) {
-        try {
-            return ctx.endpoint().path;
-        } catch (RuntimeException e) {
-            return "unmatched";
-        }
+        // The matched route's template; static files of the page and unknown paths share one label.
+        io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched != null ? matched.path : "other";
     }
 
     private static byte[] resource(String name) throws IOException {
