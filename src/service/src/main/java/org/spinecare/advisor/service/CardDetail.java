@@ -13,9 +13,14 @@ final class CardDetail {
     private CardDetail() {
     }
 
-    static String of(Assessment a) {
+    static String of(Assessment a, List<String> notes) {
         StringBuilder md = new StringBuilder();
         md.append("**Triage:** ").append(a.triage()).append("\n\n");
+        if (!notes.isEmpty()) {
+            md.append("**Input not used (treated as unknown):**\n\n");
+            notes.forEach(note -> md.append("- ").append(note).append("\n"));
+            md.append("\n");
+        }
         md.append("**Red flags present:** ").append(findings(a.redFlags(), "none")).append("\n\n");
         md.append("**Red flags not screened (unknown, not absent):** ")
           .append(findings(a.unscreenedRedFlags(), "none, the red-flag screen is complete")).append("\n\n");

@@ -31,10 +31,11 @@ final class CardFactory {
         this.ids = ids;
     }
 
-    List<Card> cards(Assessment assessment) {
+    /** @param notes input statements that could not be used, listed in the triage card's detail */
+    List<Card> cards(Assessment assessment, List<String> notes) {
         String label = "Spine advisor knowledge base " + assessment.knowledgeBase().releaseId();
         List<Card> cards = new ArrayList<>();
-        cards.add(new Card(ids.get().toString(), triageSummary(assessment), CardDetail.of(assessment),
+        cards.add(new Card(ids.get().toString(), triageSummary(assessment), CardDetail.of(assessment, notes),
                 indicator(assessment.triage()), new Card.Source(label, null, null), OVERRIDE_REASONS));
         List<Recommendation> advice = assessment.recommendations();
         int first = escalated(assessment.triage()) ? 1 : 0;

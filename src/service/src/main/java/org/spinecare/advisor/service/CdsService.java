@@ -25,9 +25,9 @@ import org.spinecare.advisor.Assessment;
 import org.spinecare.advisor.AssessmentException;
 import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.InvalidFactsException;
-import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.audit.UnknownAssessmentException;
+import org.spinecare.advisor.fhir.FhirResources;
 
 /**
  * The CDS Hooks 2.0 service on Javalin: discovery, the {@code patient-view} call, feedback, health, readiness,
@@ -131,6 +131,9 @@ public final class CdsService implements AutoCloseable {
         cfg.routes.get("/ready", this::readiness);
         cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
+        // The page builds its form from the published Questionnaire, so form and mapping cannot drift apart.
+        cfg.routes.get("/fhir/Questionnaire/spine-screening", ctx -> ctx.contentType("application/fhir+json")
+                .result(FhirResources.questionnaireJson()));
         cfg.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("openapi.yaml")));
         cfg.routes.exception(RequestException.class, (e, ctx) -> problem(ctx, e.status(), e.field(), e.getMessage()));
         cfg.routes.exception(InvalidFactsException.class,
@@ -162,14 +165,14 @@ public final class CdsService implements AutoCloseable {
         if (call.fhirServer() != null && facts.requiredKeys().stream().anyMatch(k -> absent(prefetch, k))) {
             fetcher.fillIn(prefetch, facts.prefetchTemplates(), call);
         }
-        Optional<PatientFacts> patient = facts.facts(prefetch);
+        Optional<FactsSource.Sourced> patient = facts.facts(prefetch, call.patientId());
         if (patient.isEmpty()) {
             throw new RequestException(412, "prefetch", "the prefetch lacks the resources this service needs ("
                     + String.join(", ", facts.requiredKeys()) + ") and no fhirServer was given to fetch them");
         }
-        Assessment assessment = advisor.assess(patient.get());
+        Assessment assessment = advisor.assess(patient.get().facts());
         UUID recorded = trail.takeLast();
-        List<Card> cards = cardFactory.cards(assessment);
+        List<Card> cards = cardFactory.cards(assessment, patient.get().notes());
         issued.remember(recorded, cards);
         cards.forEach(card -> metrics.cards(card.indicator(), 1));
         send(ctx, 200, Map.of("cards", cards));

@@ -12,12 +12,24 @@ import org.spinecare.advisor.PatientFacts;
  */
 interface FactsSource {
     /**
-     * The facts in these resources, or empty when a resource the mapping needs is missing (a 412 for the caller).
+     * The facts, with what the mapping could not use, as codes.
+     *
+     * @param notes one line per statement that could not be used (treated as unknown), never free text from the input
+     */
+    record Sourced(PatientFacts facts, List<String> notes) {
+        Sourced {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * The facts in these resources of this patient, or empty when a resource the mapping needs is missing (a 412
+     * for the caller).
      *
      * @throws RequestException                           400 naming the resource and element that is malformed
      * @throws org.spinecare.advisor.InvalidFactsException when the mapped values are out of the contract's range
      */
-    Optional<PatientFacts> facts(ObjectNode prefetch);
+    Optional<Sourced> facts(ObjectNode prefetch, String patientId);
 
     /** Prefetch key to FHIR query template, for the discovery document and for fetching. */
     Map<String, String> prefetchTemplates();

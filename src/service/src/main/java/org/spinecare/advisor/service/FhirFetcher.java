@@ -62,9 +62,6 @@ final class FhirFetcher {
             throw unavailable(key, "interrupted while fetching from the FHIR server");
         }
         try (InputStream body = response.body()) {
-            if (response.statusCode() == 404) {
-                return json.nullNode();
-            }
             if (response.statusCode() != 200) {
                 throw unavailable(key, "the FHIR server answered HTTP " + response.statusCode());
             }

@@ -45,7 +45,7 @@ class CardFactoryTest {
     void cardsFollowTheAssessment(Scenarios.Patient patient) {
         Assessment assessment = advisor.assess(SpineJson.readFacts(patient.factsJson()));
 
-        List<Card> cards = new CardFactory(UUID::randomUUID).cards(assessment);
+        List<Card> cards = new CardFactory(UUID::randomUUID).cards(assessment, List.of());
 
         CardExpectations.assertCardsMatch(assessment, cards);
     }

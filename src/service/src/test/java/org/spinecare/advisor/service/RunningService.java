@@ -8,17 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.InMemoryAuditTrail;
 
 /** The service on an ephemeral loopback port, with an in-memory audit trail, and a real HTTP client to call it. */
 final class RunningService implements AutoCloseable {
-    final InMemoryAuditTrail audit = new InMemoryAuditTrail(AuditKey.generate());
+    final InMemoryAuditTrail audit;
     final CdsService service;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     RunningService(ServiceConfig config) {
-        service = CdsService.start(config, audit, new FhirFactsSource(Clock.systemUTC()), Clock.systemUTC());
+        this(config, new InMemoryAuditTrail(AuditKey.generate()));
+    }
+
+    /** With this trail; {@link #audit} is set only when it is an in-memory one. */
+    RunningService(ServiceConfig config, AuditTrail trail) {
+        audit = trail instanceof InMemoryAuditTrail memory ? memory : null;
+        service = CdsService.start(config, trail, new FhirFactsSource(Clock.systemUTC()), Clock.systemUTC());
     }
 
     static RunningService development() {
