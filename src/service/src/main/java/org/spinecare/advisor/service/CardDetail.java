@@ -1,6 +1,8 @@
 package org.spinecare.advisor.service;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.spinecare.advisor.Assessment;
 import org.spinecare.advisor.Contraindication;
@@ -49,10 +51,15 @@ final class CardDetail {
             }
             md.append("\n");
         }
-        md.append("**Fired rules** (").append(a.firedRules().size()).append("):\n\n");
-        for (FiredRule rule : a.firedRules()) {
+        md.append("**Fired rules** (").append(a.firedRules().size()).append(" firings):\n\n");
+        // A rule that fired once per finding (GL-007 for each unscreened red flag) is listed once, with its count.
+        Map<String, List<FiredRule>> byRule = a.firedRules().stream()
+                .collect(Collectors.groupingBy(FiredRule::id, LinkedHashMap::new, Collectors.toList()));
+        for (List<FiredRule> firings : byRule.values()) {
+            FiredRule rule = firings.get(0);
             md.append("- ").append(rule.id()).append(" ").append(rule.name()).append(" (").append(rule.basis())
-              .append("; source: ").append(rule.source()).append(")\n");
+              .append("; source: ").append(rule.source()).append(")")
+              .append(firings.size() > 1 ? " ×" + firings.size() : "").append("\n");
         }
         md.append("\nKnowledge base ").append(a.knowledgeBase().releaseId()).append(", rules SHA-256 ")
           .append(a.knowledgeBase().rulesSha256()).append(".\n");

@@ -17,7 +17,7 @@ interface FactsSource {
      * @param notes one line per statement that could not be used (treated as unknown), never free text from the input
      */
     record Sourced(PatientFacts facts, List<String> notes) {
-        Sourced {
+        public Sourced {
             notes = List.copyOf(notes);
         }
     }

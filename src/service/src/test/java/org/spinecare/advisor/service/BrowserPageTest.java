@@ -44,9 +44,9 @@ class BrowserPageTest {
 
         try (RunningService server = RunningService.development()) {
             String url = server.url("/?submit=1&answers=" + answers(facts));
-            String dom = run(chromium.get(), "--dump-dom", url);
+            String dom = run(chromium.get(), url, "--dump-dom");
             Path screenshot = Path.of("src/service/target/cds-page.png").toAbsolutePath();
-            run(chromium.get(), "--screenshot=" + screenshot, "--window-size=1280,1500", url);
+            run(chromium.get(), url, "--screenshot=" + screenshot, "--window-size=1280,1500");
 
             assertTrue(dom.contains("data-state=\"shown\""), "the cards were shown:\n" + dom);
             assertTrue(dom.contains("card critical"), dom);
@@ -72,10 +72,12 @@ class BrowserPageTest {
         return String.join(",", pairs);
     }
 
-    private String run(String chromium, String action, String url) throws Exception {
-        Process process = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=20000", action, url)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    private String run(String chromium, String url, String... actions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=20000"));
+        command.addAll(List.of(actions));
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "chromium finished");
         return out;
