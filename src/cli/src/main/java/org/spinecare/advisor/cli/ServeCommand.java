@@ -70,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
         return SpineCli.OK;
     }
 
-    private ServiceConfig settings(PrintWriter err) throws IOException {
+    /** The configuration the options give; development mode, said on {@code err}, without --config. */
+    ServiceConfig settings(PrintWriter err) throws IOException {
         ServiceConfig development = ServiceConfig.development(host, port);
         if (config == null) {
             err.println("spine: WARNING: DEVELOPMENT MODE, NOT FOR PRODUCTION: calls are accepted without a JWT. "

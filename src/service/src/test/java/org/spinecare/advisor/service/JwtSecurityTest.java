@@ -120,6 +120,29 @@ class JwtSecurityTest {
                 c -> c.expirationTime(Date.from(Instant.now().plus(Duration.ofHours(5)))))), "minutes");
     }
 
+    @Test
+    @DisplayName("Given tokens whose aud is the service's URL, a hook call is answered and its feedback recorded")
+    void hookCallAndFeedbackWithTheServiceAudience() throws Exception {
+        String service = discovery + "/" + ServiceConfig.SERVICE_ID;
+        HttpResponse<String> call = server.post("/cds-services/" + ServiceConfig.SERVICE_ID,
+                Prefetch.call("p-jwt", org.spinecare.advisor.PatientFacts.empty()).toString(), EHR.es384(service));
+        assertEquals(200, call.statusCode(), call.body());
+        String card = ServiceCallTest.cards(call).get(0).uuid();
+
+        HttpResponse<String> feedback = server.post("/cds-services/" + ServiceConfig.SERVICE_ID + "/feedback",
+                "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"accepted\","
+                        + "\"outcomeTimestamp\":\"2026-11-24T10:00:00Z\"}]}", EHR.es384(service));
+
+        assertEquals(200, feedback.statusCode(), feedback.body());
+        assertEquals(1, server.audit.feedback().size());
+    }
+
+    @Test
+    @DisplayName("Given a hook call without a token in production mode, it is refused before the body is read")
+    void hookCallWithoutTokenRefused() {
+        assertRefused(server.post("/cds-services/" + ServiceConfig.SERVICE_ID, "{}", null), "Bearer");
+    }
+
     private static void assertRefused(HttpResponse<String> response, String reason) {
         assertEquals(401, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"field\":\"Authorization\""), response.body());
