@@ -24,6 +24,11 @@ import org.hl7.fhir.r4.model.Resource;
  *                            patient, references to nowhere, contained resources, duplicate ids, out-of-range values
  */
 public final class FhirFacts {
+    /** The largest FHIR JSON document accepted, in bytes: a patient's bundle takes a few KiB. */
+    public static final int MAX_DOCUMENT_BYTES = FhirJson.MAX_DOCUMENT_BYTES;
+    /** The most resources accepted for one patient. */
+    public static final int MAX_RESOURCES = ResourceSet.MAX_RESOURCES;
+
     private FhirFacts() {
     }
 
