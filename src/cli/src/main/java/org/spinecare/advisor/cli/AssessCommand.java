@@ -44,6 +44,11 @@ final class AssessCommand implements Callable<Integer> {
             + "use.")
     Path auditKeyFile;
 
+    @Option(names = "--audit-signing-key-file", paramLabel = "PEMFILE", description = "The Ed25519 key (PEM) that "
+            + "signs the audit file's heads. Default: FILE.signing-key beside the audit file, created on first use "
+            + "with its public key FILE.pub.")
+    Path auditSigningKeyFile;
+
     @Option(names = "--jsonl", paramLabel = "IN",
             description = "Batch: patients as JSON Lines (or - for standard input), one line out per assessed "
                     + "patient, {\"line\":N,\"inputSha256\":...,\"assessment\":{...}}, in input order; errors as "
@@ -142,7 +147,7 @@ final class AssessCommand implements Callable<Integer> {
         AuditedTrail trail = null;
         if (audit != null) {
             try {
-                trail = AuditedTrail.open(audit, auditKeyFile, err);
+                trail = AuditedTrail.open(audit, auditKeyFile, auditSigningKeyFile, err);
             } catch (IllegalArgumentException e) {
                 err.println("spine: audit key: " + Errors.oneLine(e));
                 return SpineCli.INVALID_INPUT;
@@ -236,6 +241,8 @@ final class AssessCommand implements Callable<Integer> {
             String fromEnvironment = System.getenv(AuditKeys.ENV);
             files.add("the audit key file", auditKeyFile != null ? auditKeyFile
                     : fromEnvironment != null && !fromEnvironment.isBlank() ? null : AuditKeys.besideAuditFile(audit));
+            files.add("the head signing key file", auditSigningKeyFile != null ? auditSigningKeyFile
+                    : AuditSigningKeys.besideAuditFile(audit));
         }
         return files;
     }

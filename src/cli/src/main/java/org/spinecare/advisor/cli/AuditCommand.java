@@ -2,14 +2,23 @@ package org.spinecare.advisor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineJson;
+import org.spinecare.advisor.audit.AuditException;
+import org.spinecare.advisor.audit.AuditHead;
+import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditRecord;
+import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.audit.CanonicalInput;
 import org.spinecare.advisor.audit.AuditVerifier;
 import org.spinecare.advisor.audit.AuditVerifier.Verification;
@@ -32,8 +41,8 @@ final class AuditCommand implements Callable<Integer> {
         return SpineCli.INVALID_INPUT;
     }
 
-    @Command(name = "verify", description = "Check every record and the hash chain: prints OK, N records (exit 0) "
-            + "or the first bad record's number and why (exit 1).")
+    @Command(name = "verify", description = "Check every record and the hash chain, and hold the file to its signed "
+            + "head: prints OK, N records (exit 0) or the first bad or missing record's number and why (exit 1).")
     static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -41,13 +50,72 @@ final class AuditCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The audit file.")
         Path file;
 
+        @Option(names = "--head", paramLabel = "HEADFILE", description = "The signed head to hold the file to, e.g. "
+                + "a copy kept elsewhere. Default: FILE.head.")
+        Path head;
+
+        @Option(names = "--public-key", paramLabel = "PEMFILE", description = "The public key the head must be "
+                + "signed with; use a copy kept apart from the file. Default: FILE.pub.")
+        Path publicKey;
+
+        @Option(names = "--audit-key-file", paramLabel = "KEYFILE", description = "An audit key (hex) to check the "
+                + "records' MACs with; repeat it for every key the file was written with. Default: $SPINE_AUDIT_KEY, "
+                + "else FILE.key if it exists; without a key the MACs are not checked (and the output says so).")
+        List<Path> keyFiles;
+
+        @Option(names = "--no-head", description = "Check the chain alone (a file written without heads); a cut "
+                + "tail or a rewritten file then goes unseen.")
+        boolean noHead;
+
         @Override
         public Integer call() {
-            Verification verification = AuditVerifier.verify(file);
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Verification verification;
+            try {
+                List<AuditKey> keys = AuditKeys.forVerifying(file, keyFiles, System.getenv());
+                verification = noHead ? AuditVerifier.verify(file, null, null, keys) : againstHead(keys);
+            } catch (AuditException | IllegalArgumentException | IOException e) {
+                err.println("spine: " + Errors.oneLine(e));
+                return SpineCli.FAILED;
+            }
             out.println(TerminalText.safe(verification.message()));
             out.flush();
+            if (verification.ok() && verification.macsUnchecked() > 0) {
+                err.println("spine: note: the MACs of " + verification.macsUnchecked() + " records were not checked: "
+                        + "no audit key was given (--audit-key-file, $" + AuditKeys.ENV + ", or FILE.key)");
+            }
             return verification.ok() ? SpineCli.OK : SpineCli.FAILED;
+        }
+
+        private Verification againstHead(List<AuditKey> keys) {
+            Path headFile = head != null ? head : file.resolveSibling(file.getFileName() + ".head");
+            Path keyFile = publicKey != null ? publicKey : AuditSigningKeys.publicKeyBeside(file);
+            String headText = readText(headFile, "signed head", "--no-head checks the chain alone");
+            String keyText = readText(keyFile, "public key", "give it with --public-key");
+            AuditHead parsed;
+            try {
+                parsed = AuditHead.parse(headText);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(headFile + " is not a signed head: " + e.getMessage());
+            }
+            PublicKey key;
+            try {
+                key = AuditSigningKey.publicKeyFromPem(keyText);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(keyFile + ": " + e.getMessage());
+            }
+            return AuditVerifier.verify(file, parsed, key, keys);
+        }
+
+        private static String readText(Path path, String what, String hint) {
+            try {
+                return Files.readString(path, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("no " + what + " " + path + " (" + hint + ")");
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("cannot read the " + what + " " + path + ": " + Errors.oneLine(e));
+            }
         }
     }
 
@@ -68,27 +136,38 @@ final class AuditCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            int[] shown = {0};
-            Verification verification = AuditVerifier.verify(file, record -> {
+            Verification verification;
+            try {
+                verification = show(out);
+            } catch (AuditException e) {
+                err.println("spine: " + Errors.oneLine(e));
+                return SpineCli.FAILED;
+            }
+            out.flush();
+            if (!verification.ok()) {
+                err.println("spine: " + TerminalText.safe(file) + ": " + TerminalText.safe(verification.message()));
+                return SpineCli.FAILED;
+            }
+            if (request != null && shown == 0) {
+                err.println("spine: no record of request " + request + " in " + TerminalText.safe(file));
+                return SpineCli.FAILED;
+            }
+            return SpineCli.OK;
+        }
+
+        private int shown;
+
+        private Verification show(PrintWriter out) {
+            return AuditVerifier.verify(file, record -> {
                 if (request == null || request.equals(record.requestId())) {
                     print(out, record);
-                    shown[0]++;
+                    shown++;
                 }
             }, feedback -> {
                 if (request == null || request.equals(feedback.assessmentRequestId())) {
                     print(out, feedback);
                 }
             });
-            out.flush();
-            if (!verification.ok()) {
-                err.println("spine: " + TerminalText.safe(file) + ": " + TerminalText.safe(verification.message()));
-                return SpineCli.FAILED;
-            }
-            if (request != null && shown[0] == 0) {
-                err.println("spine: no record of request " + request + " in " + TerminalText.safe(file));
-                return SpineCli.FAILED;
-            }
-            return SpineCli.OK;
         }
     }
 

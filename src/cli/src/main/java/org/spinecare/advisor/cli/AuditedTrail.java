@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.audit.AuditKey;
+import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
 
@@ -29,11 +30,14 @@ final class AuditedTrail implements AuditTrail {
      *
      * @throws IllegalArgumentException when no usable key can be had (a usage problem)
      */
-    static AuditedTrail open(Path auditFile, Path keyFile, PrintWriter err) throws IOException {
+    static AuditedTrail open(Path auditFile, Path keyFile, Path signingKeyFile, PrintWriter err)
+            throws IOException {
         AuditKey key = AuditKeys.resolve(auditFile, keyFile, System.getenv(),
                 note -> err.println("spine: " + TerminalText.safe(note)));
-        JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key,
-                warning -> err.println("spine: warning: " + TerminalText.safe(warning)));
+        AuditSigningKey signer = AuditSigningKeys.resolve(auditFile, signingKeyFile,
+                note -> err.println("spine: " + TerminalText.safe(note)));
+        JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key, signer,
+                warning -> err.println("spine: warning: " + TerminalText.safe(warning)), head -> { });
         String previous = trail.lastKeyId();
         if (previous != null && !previous.equals(key.id())) {
             err.println("spine: warning: the audit key (id " + key.id() + ") differs from the one of the last "

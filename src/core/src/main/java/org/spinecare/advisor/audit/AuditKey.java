@@ -19,9 +19,12 @@ public final class AuditKey {
     public static final int GENERATED_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] KEY_ID_LABEL = "spine-audit key id v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHAIN_LABEL = "spine-audit chain v2".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] key;
     private final String id;
+    // The chain's MAC key, derived so that one secret is never used directly for two purposes.
+    private final byte[] chainKey;
 
     private AuditKey(byte[] key) {
         if (key.length < MIN_BYTES) {
@@ -29,6 +32,7 @@ public final class AuditKey {
         }
         this.key = key.clone();
         this.id = HexFormat.of().formatHex(hmac(KEY_ID_LABEL)).substring(0, 16);
+        this.chainKey = hmac(CHAIN_LABEL);
     }
 
     public static AuditKey of(byte[] key) {
@@ -72,7 +76,19 @@ public final class AuditKey {
         return HexFormat.of().formatHex(hmac(patientRef.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The MAC that keys a record of format 2: lowercase hex HMAC-SHA256, under a key derived from this one
+     * (HMAC-SHA256(key, {@code spine-audit chain v2})), of the record's hash as ASCII hex.
+     */
+    String chainMac(String recordHash) {
+        return HexFormat.of().formatHex(hmac(chainKey, recordHash.getBytes(StandardCharsets.US_ASCII)));
+    }
+
     private byte[] hmac(byte[] message) {
+        return hmac(key, message);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));

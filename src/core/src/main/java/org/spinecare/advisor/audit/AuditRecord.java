@@ -26,7 +26,8 @@ import org.spinecare.advisor.PatientFacts;
 public record AuditRecord(int format, long seq, UUID requestId, Instant time, String libraryVersion,
                           KnowledgeBaseInfo knowledgeBase, String keyId, String patientPseudonym, String inputSha256,
                           Outcome outcome, List<RuleFiring> firedRules, String prevHash, String hash) {
-    public static final int FORMAT = 1;
+    /** Format 2 adds the keyed {@code mac} at the end of the line (docs/audit.md); format 1 files still verify. */
+    public static final int FORMAT = 2;
 
     public AuditRecord {
         firedRules = List.copyOf(firedRules);

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -23,15 +25,35 @@ public final class AuditVerifier {
     }
 
     /** The outcome of a check: {@code OK, N records}, or the first bad record and why. */
-    public record Verification(long records, long badRecord, String problem, String lastHash) {
+    public record Verification(long records, long badRecord, String problem, String lastHash, AuditHead head,
+                               long macsChecked, long macsUnchecked) {
+        public Verification(long records, long badRecord, String problem, String lastHash) {
+            this(records, badRecord, problem, lastHash, null, 0, 0);
+        }
+
+        Verification under(AuditHead signed) {
+            return new Verification(records, badRecord, problem, lastHash, signed, macsChecked, macsUnchecked);
+        }
+
         public boolean ok() {
             return problem == null;
         }
 
-        /** {@code OK, N records} or {@code record K: why}. */
+        /**
+         * {@code OK, N records}, with {@code , M under the signed head of TIME (key id K)} when checked against a
+         * head, or {@code record K: why}.
+         */
         public String message() {
-            return ok() ? "OK, " + records + (records == 1 ? " record" : " records")
-                    : "record " + badRecord + ": " + problem;
+            if (!ok()) {
+                return "record " + badRecord + ": " + problem;
+            }
+            String ok = "OK, " + records + (records == 1 ? " record" : " records");
+            if (head != null) {
+                ok += ", " + head.records() + " under the signed head of " + head.time() + " (key id "
+                        + head.keyId() + ")";
+            }
+            // Unchecked MACs are not mentioned here: the caller gave no key, and macsUnchecked() says how many.
+            return macsChecked > 0 && macsUnchecked == 0 ? ok + "; MACs checked" : ok;
         }
     }
 
@@ -57,12 +79,88 @@ public final class AuditVerifier {
                 assessments.accept((AuditRecord) record);
             }
         };
+        requireFile(file);
         try (InputStream in = Files.newInputStream(file)) {
             return scan(in, 0, ChainCheck.fromStart(), goodRecords).verification();
         } catch (NoSuchFileException e) {
             throw new AuditException("no audit file " + file);
         } catch (IOException e) {
-            throw new AuditException("cannot read the audit file " + file + ": " + e.getMessage(), e);
+            throw new AuditException("cannot read the audit file " + file + ": " + IoProblems.describe(e), e);
+        }
+    }
+
+    /**
+     * Checks the file and holds it to a signed head: the head must verify under {@code publicKey}, the file must
+     * hold at least the records the head covers, and the head's last record must be the one in the file. Records
+     * after the head are allowed (they were written after it was signed) and are checked as a chain.
+     */
+    public static Verification verify(Path file, AuditHead head, PublicKey publicKey) {
+        return verify(file, head, publicKey, List.of());
+    }
+
+    /**
+     * Checks the file, holds it to a signed head when one is given (else checks the chain alone), and checks the
+     * MAC of every record of format 2 under the audit keys given. With keys, a keyed record under a key that is not
+     * among them is a problem; without, MACs are not checked (and the message says so).
+     *
+     * @param head      the head to hold the file to, or null
+     * @param publicKey the key the head must be signed with; ignored without a head
+     * @param keys      every audit key the file was written with, or none
+     */
+    public static Verification verify(Path file, AuditHead head, PublicKey publicKey, Collection<AuditKey> keys) {
+        requireFile(file);
+        if (head == null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return scan(in, 0, ChainCheck.fromStart(keys, !keys.isEmpty()), record -> { }).verification();
+            } catch (NoSuchFileException e) {
+                throw new AuditException("no audit file " + file);
+            } catch (IOException e) {
+                throw new AuditException("cannot read the audit file " + file + ": " + IoProblems.describe(e), e);
+            }
+        }
+        if (!head.verifies(publicKey)) {
+            return new Verification(0, Math.max(1, head.records()), "the signed head for record " + head.records()
+                    + " does not verify under the public key with id " + AuditSigningKey.idOf(publicKey)
+                    + " (the head was replaced or altered, or this is not the file's key)", null);
+        }
+        String[] hashAtHead = {head.records() == 0 ? Digests.GENESIS : null};
+        long[] seen = {0};
+        Scan scan;
+        try (InputStream in = Files.newInputStream(file)) {
+            scan = scan(in, 0, ChainCheck.fromStart(keys, !keys.isEmpty()), record -> {
+                if (++seen[0] == head.records()) {
+                    hashAtHead[0] = record instanceof FeedbackRecord f ? f.hash() : ((AuditRecord) record).hash();
+                }
+            });
+        } catch (NoSuchFileException e) {
+            throw new AuditException("no audit file " + file);
+        } catch (IOException e) {
+            throw new AuditException("cannot read the audit file " + file + ": " + IoProblems.describe(e), e);
+        }
+        Verification chain = scan.verification();
+        if (chain.records() < head.records() && (chain.ok() || scan.torn())) {
+            return new Verification(chain.records(), chain.records() + 1, "missing: the file ends after record "
+                    + chain.records() + (scan.torn() ? " and part of a line" : "") + " but its signed head of "
+                    + head.time() + " covers " + head.records() + " records (records were cut from the end)",
+                    chain.lastHash());
+        }
+        if (chain.records() < head.records()) {
+            return chain;
+        }
+        if (!head.lastHash().equals(hashAtHead[0])) {
+            return new Verification(chain.records(), head.records(), "its hash is not the one its signed head of "
+                    + head.time() + " states for it (the file was rewritten after the head was signed)",
+                    chain.lastHash());
+        }
+        if (!chain.ok()) {
+            return chain;
+        }
+        return chain.under(head);
+    }
+
+    private static void requireFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new AuditException("the audit file " + file + " is a directory, not a file");
         }
     }
 
@@ -133,7 +231,7 @@ public final class AuditVerifier {
     record Scan(ChainCheck check, long goodEnd, String problem, boolean torn) {
         Verification verification() {
             return new Verification(check.records(), problem == null ? 0 : check.records() + 1, problem,
-                    check.lastHash());
+                    check.lastHash(), null, check.macsChecked(), check.macsUnchecked());
         }
     }
 }

@@ -19,7 +19,7 @@ import org.spinecare.advisor.FeedbackEntry.OverrideReason;
  */
 final class FeedbackCodec {
     private static final JsonFactory FACTORY = new JsonFactory();
-    static final List<String> FIELDS = List.of("format", "seq", "type", "time", "assessment", "card", "outcome",
+    static final List<String> FIELDS = List.of("format", "seq", "type", "time", "keyId", "assessment", "card", "outcome",
             "overrideReasons", "outcomeTime", "prevHash", "hash");
 
     private FeedbackCodec() {
@@ -37,6 +37,7 @@ final class FeedbackCodec {
             g.writeNumberField("seq", r.seq());
             g.writeStringField("type", FeedbackRecord.TYPE);
             g.writeStringField("time", r.time().toString());
+            g.writeStringField("keyId", r.keyId());
             g.writeObjectFieldStart("assessment");
             g.writeStringField("requestId", r.assessmentRequestId().toString());
             g.writeStringField("hash", r.assessmentHash());
@@ -90,7 +91,8 @@ final class FeedbackCodec {
             throw new IllegalArgumentException("an accepted card has no override reasons");
         }
         return new FeedbackRecord(AuditCodec.integer(root, "format"), AuditCodec.whole(root, "seq"),
-                instant(root, "time"), uuid(AuditCodec.text(assessment, "requestId"), "assessment.requestId"),
+                instant(root, "time"), AuditCodec.text(root, "keyId"),
+                uuid(AuditCodec.text(assessment, "requestId"), "assessment.requestId"),
                 AuditCodec.text(assessment, "hash"), uuid(AuditCodec.text(root, "card"), "card"), outcome, parsed,
                 instant(root, "outcomeTime"), AuditCodec.text(root, "prevHash"), AuditCodec.text(root, "hash"));
     }

@@ -37,7 +37,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
         AuditRecord record = AuditRecord.chained(entry, lines.size() + 1L, lastHash, key);
         records.add(record);
         assessmentHashes.put(record.requestId(), record.hash());
-        lines.add(new String(AuditCodec.line(record), StandardCharsets.UTF_8));
+        lines.add(new String(RecordMac.seal(AuditCodec.line(record), record.hash(), key), StandardCharsets.UTF_8));
         lastHash = record.hash();
     }
 
@@ -54,9 +54,9 @@ public final class InMemoryAuditTrail implements AuditTrail {
         }
         String assessed = UnknownAssessmentException.link(entry, assessmentHashes.get(entry.assessmentRequestId()),
                 "this in-memory trail");
-        FeedbackRecord record = FeedbackRecord.chained(entry, assessed, lines.size() + 1L, lastHash);
+        FeedbackRecord record = FeedbackRecord.chained(entry, assessed, lines.size() + 1L, lastHash, key);
         feedback.add(record);
-        lines.add(new String(FeedbackCodec.line(record), StandardCharsets.UTF_8));
+        lines.add(new String(RecordMac.seal(FeedbackCodec.line(record), record.hash(), key), StandardCharsets.UTF_8));
         lastHash = record.hash();
     }
 

@@ -8,12 +8,16 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.FileLock;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,11 +50,20 @@ import org.spinecare.advisor.FeedbackEntry;
  */
 public final class JsonLinesAuditTrail implements AuditTrail {
     private static final Set<Path> OPEN_FILES = ConcurrentHashMap.newKeySet();
+    // One byte far beyond any data, locked while a head is written: appenders lock the bytes below it.
+    private static final long HEAD_LOCK_AT = Long.MAX_VALUE - 1;
+    /** How long a writer waits for another process's lock before it gives up and says who holds it. */
+    static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
+    public static final String LOCK_WAIT_PROPERTY = "spine.audit.lockWaitMillis";
 
     private final Path file;
     private final Path identity;
     private final AuditKey key;
     private final Consumer<String> warnings;
+    private final AuditSigningKey signer;
+    private final Consumer<AuditHead> headCopies;
+    private final Path headFile;
+    private final Duration lockWait;
     // Replaced only when reopening, with both appendLock and forceMonitor held.
     private volatile FileChannel channel;
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -61,21 +74,32 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private ChainCheck chain;
     private String lastKeyId;
     private long written;
+    // The newest written record, set with written: what the next head states once it is forced.
+    private volatile Written latest;
 
-    // Guarded by forceMonitor: how many of this trail's writes are known to be on disk.
+    // Guarded by forceMonitor: how many of this trail's writes are known to be on disk (and covered by a head).
     private long forced;
+    private long headRecords;
     private volatile long writtenVolatile;
     private volatile String failure;
     private volatile boolean reopen;
     private volatile boolean closed;
 
-    private JsonLinesAuditTrail(Path file, Path identity, AuditKey key, Consumer<String> warnings,
-                                FileChannel channel) {
+    private JsonLinesAuditTrail(Path file, Path identity, AuditKey key, AuditSigningKey signer,
+                                Consumer<String> warnings, Consumer<AuditHead> headCopies, FileChannel channel) {
         this.file = file;
         this.identity = identity;
         this.key = key;
+        this.signer = signer;
         this.warnings = warnings;
+        this.headCopies = headCopies;
+        this.headFile = HeadFile.besideAuditFile(file);
+        this.lockWait = lockWaitFor(file);
         this.channel = channel;
+    }
+
+    /** A record that was written: its ticket, and the chain's length and last hash with it. */
+    private record Written(long ticket, long records, String hash) {
     }
 
     /** Opens (creating if needed, readable by its owner only) the audit file; warnings are dropped. */
@@ -90,16 +114,35 @@ public final class JsonLinesAuditTrail implements AuditTrail {
      * @throws AuditException when the file is damaged in any other way, or cannot be opened
      */
     public static JsonLinesAuditTrail open(Path file, AuditKey key, Consumer<String> warnings) {
+        return open(file, key, null, warnings, head -> { });
+    }
+
+    /**
+     * Opens the audit file as {@link #open(Path, AuditKey, Consumer)} does, and signs a head ({@code FILE.head})
+     * after every commit group: {@link #record} returns once its record is on disk and covered by a signed head.
+     * Opening checks the file against the head beside it and refuses a file that has fewer records than the head
+     * states, or another record where the head's last record was; a torn final line is removed only when all the
+     * records the head covers are there before it (a crash while writing leaves that; a cut copy does not).
+     *
+     * @param signer     signs the heads; a head that it did not sign is refused
+     * @param headCopies handed every new head, to keep a copy elsewhere (another disk, a syslog line); it must not
+     *                   block for long, since appenders wait for it
+     */
+    public static JsonLinesAuditTrail open(Path file, AuditKey key, AuditSigningKey signer,
+                                           Consumer<String> warnings, Consumer<AuditHead> headCopies) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(headCopies, "headCopies");
         Path identity = file.toAbsolutePath().normalize();
         if (!OPEN_FILES.add(identity)) {
             throw new AuditException("the audit file " + file + " is already open in this process; share that trail");
         }
         FileChannel channel = null;
         try {
+            refuseUnsafe(file);
             channel = openChannel(file);
-            JsonLinesAuditTrail trail = new JsonLinesAuditTrail(file, identity, key, warnings, channel);
+            JsonLinesAuditTrail trail = new JsonLinesAuditTrail(file, identity, key, signer, warnings, headCopies,
+                    channel);
             trail.load();
             return trail;
         } catch (IOException | RuntimeException e) {
@@ -108,14 +151,18 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             if (e instanceof AuditException audit) {
                 throw audit;
             }
-            throw new AuditException("cannot open the audit file " + file + ": " + e.getMessage(), e);
+            throw new AuditException("cannot open the audit file " + file + ": "
+                    + (e instanceof IOException io ? IoProblems.describe(io) : e.getMessage()), e);
         }
     }
 
     @Override
     public void record(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        append(chain -> AuditCodec.line(AuditRecord.chained(entry, chain.records() + 1, chain.lastHash(), key)));
+        append(chain -> {
+            AuditRecord record = AuditRecord.chained(entry, chain.records() + 1, chain.lastHash(), key);
+            return RecordMac.seal(AuditCodec.line(record), record.hash(), key);
+        });
     }
 
     /**
@@ -127,9 +174,12 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     @Override
     public void recordFeedback(FeedbackEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        append(chain -> FeedbackCodec.line(FeedbackRecord.chained(entry, UnknownAssessmentException.link(entry,
-                chain.assessmentHash(entry.assessmentRequestId()), file.toString()), chain.records() + 1,
-                chain.lastHash())));
+        append(chain -> {
+            FeedbackRecord record = FeedbackRecord.chained(entry, UnknownAssessmentException.link(entry,
+                    chain.assessmentHash(entry.assessmentRequestId()), file.toString()), chain.records() + 1,
+                    chain.lastHash(), key);
+            return RecordMac.seal(FeedbackCodec.line(record), record.hash(), key);
+        });
     }
 
     /** Writes the line {@code next} makes from the chain as it stands in the file, then forces it to disk. */
@@ -145,7 +195,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             if (reopen) {
                 reopenChannel();
             }
-            try (FileLock lock = channel.lock()) {
+            try (FileLock lock = lockRecords()) {
                 if (channel.size() != end) {
                     catchUp();
                 }
@@ -159,22 +209,46 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 bytes[line.length] = '\n';
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 long position = end;
-                while (buffer.hasRemaining()) {
-                    position += channel.write(buffer, position);
+                try {
+                    while (buffer.hasRemaining()) {
+                        position += channel.write(buffer, position);
+                    }
+                } catch (IOException e) {
+                    throw undoPartialWrite(e);
                 }
                 end = position;
                 if (chain.last() instanceof AuditRecord record) {
                     lastKeyId = record.keyId();
                 }
                 ticket = ++written;
+                latest = new Written(ticket, chain.records(), chain.lastHash());
                 writtenVolatile = ticket;
             }
         } catch (IOException e) {
-            throw fail("cannot write to the audit file " + file + ": " + e.getMessage(), e);
+            throw fail("cannot write to the audit file " + file + ": " + IoProblems.describe(e), e);
         } finally {
             appendLock.unlock();
         }
         forceUpTo(ticket);
+    }
+
+    /**
+     * A write failed part way (a full disk): the partial line is cut off at once, so that the file verifies and
+     * the next writer need not repair it, and the chain is read again before the next record. Holds both locks.
+     */
+    private AuditException undoPartialWrite(IOException e) {
+        String message = "cannot write to the audit file " + file + ": " + IoProblems.describe(e);
+        if (e instanceof ClosedChannelException) {
+            return fail(message, e);
+        }
+        try {
+            channel.truncate(end);
+            channel.force(true);
+        } catch (IOException undo) {
+            return fail(message + "; removing the partial line failed too: " + IoProblems.describe(undo), e);
+        }
+        reopen = true;
+        return new AuditException(message + "; the partial line was removed and nothing was recorded", e);
     }
 
     /** Records in the file as this trail last saw it. */
@@ -227,23 +301,67 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 throw new AuditException("the audit file " + file + " was closed by an interrupted thread before "
                         + "this record was forced to disk; the record is not confirmed");
             }
-            long target = writtenVolatile;
+            Written target = latest;
             try {
                 channel.force(true);
             } catch (IOException e) {
-                throw fail("cannot force the audit file " + file + " to disk: " + e.getMessage(), e);
+                throw fail("cannot force the audit file " + file + " to disk: " + IoProblems.describe(e), e);
             }
-            forced = target;
+            if (signer != null && target.records() > headRecords) {
+                try {
+                    writeHead(target);
+                } catch (IOException e) {
+                    throw fail("cannot write the signed head " + headFile + ": " + IoProblems.describe(e), e);
+                }
+            }
+            forced = target.ticket();
         }
     }
 
-    /** Reads the whole file afresh, with the file lock held. */
+    /** Reads the whole file afresh, with the file lock held, and holds it to the head beside it. */
     private void load() throws IOException {
-        try (FileLock lock = channel.lock()) {
+        try (FileLock lock = lockRecords()) {
             end = 0;
-            chain = ChainCheck.fromStart();
+            chain = ChainCheck.fromStart(List.of(key), false);
             lastKeyId = null;
             catchUp();
+        }
+    }
+
+    /**
+     * Signs and writes a head for the chain up to {@code target}, unless another process already wrote one at
+     * least as far: heads only move forward. Holds forceMonitor; the head lock serialises it across processes.
+     */
+    private void writeHead(Written target) throws IOException {
+        try (FileLock lock = lockWithin(HEAD_LOCK_AT, 1)) {
+            AuditHead current = HeadFile.read(headFile);
+            if (current == null || current.records() < target.records()
+                    || !current.verifies(signer.publicKey())) {
+                AuditHead head = AuditHead.sign(target.records(), target.hash(), java.time.Instant.now(), signer);
+                HeadFile.write(headFile, head);
+                headCopies.accept(head);
+            }
+        }
+        headRecords = target.records();
+    }
+
+    /**
+     * Holds the records read so far to the head that was read before them (read once: another writer may replace
+     * it meanwhile). A head the signer did not make, or one that the records contradict, is an exception.
+     */
+    private void checkHead(AuditHead head, long records, String hashAtHead) {
+        if (signer != null && !head.verifies(signer.publicKey())) {
+            throw fail("the signed head " + headFile + " was not signed by this trail's signing key (id "
+                    + signer.id() + "): it was replaced, or the key is not this file's", null);
+        }
+        if (records < head.records()) {
+            throw fail("the audit file " + file + " has " + records + " whole records but its signed head covers "
+                    + head.records() + ": record " + (records + 1) + " onwards were cut (a bad restore or a "
+                    + "truncating copy?); it is not repaired automatically (see ./spine audit verify)", null);
+        }
+        if (head.records() > 0 && !head.lastHash().equals(hashAtHead)) {
+            throw fail("the audit file " + file + " does not match its signed head at record " + head.records()
+                    + " (the file was rewritten); see ./spine audit verify", null);
         }
     }
 
@@ -255,7 +373,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 channel = openChannel(file);
                 load();
             } catch (IOException e) {
-                throw fail("cannot reopen the audit file " + file + ": " + e.getMessage(), e);
+                throw fail("cannot reopen the audit file " + file + ": " + IoProblems.describe(e), e);
             }
             reopen = false;
         }
@@ -271,14 +389,26 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             throw fail("the audit file " + file + " shrank from " + end + " to " + size
                     + " bytes while open: records were removed", null);
         }
+        AuditHead head = HeadFile.read(headFile);
+        long headAt = head == null ? 0 : head.records();
+        long before = chain.records();
+        String[] hashAtHead = {chain.records() == headAt ? chain.lastHash() : null};
         AuditVerifier.Scan scan = AuditVerifier.scan(new ChannelInput(channel, end), end, chain, record -> {
             if (record instanceof AuditRecord assessment) {
                 lastKeyId = assessment.keyId();
+            }
+            if (chain.records() == headAt) {
+                hashAtHead[0] = chain.lastHash();
             }
         });
         if (scan.problem() != null && !scan.torn()) {
             throw fail("the audit file " + file + " is damaged at record " + (chain.records() + 1) + ": "
                     + scan.problem() + "; it is not repaired automatically (see ./spine audit verify)", null);
+        }
+        if (head != null && headAt > headRecords && headAt >= before) {
+            // A head this trail has not seen (on opening, or another writer's) over the records read now; one over
+            // records read earlier was written by another writer that read them too.
+            checkHead(head, chain.records(), hashAtHead[0]);
         }
         if (scan.torn()) {
             long torn = size - scan.goodEnd();
@@ -308,6 +438,63 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             failure = message;
         }
         return new AuditException(message, cause);
+    }
+
+    /**
+     * A directory is not an audit file, and one that other users may write can be rewritten by them: both are
+     * refused before the file is touched.
+     */
+    private static void refuseUnsafe(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new AuditException("the audit file " + file + " is a directory, not a file");
+        }
+        if (Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new AuditException("the audit file " + file + " has permissions "
+                        + PosixFilePermissions.toString(permissions) + ", so other users may change it; make it "
+                        + "writable by its owner only (chmod 600) and verify it (./spine audit verify)");
+            }
+        }
+    }
+
+    /** Locks the records against other processes (the region below the head lock, so the two never overlap). */
+    private FileLock lockRecords() throws IOException {
+        return lockWithin(0, HEAD_LOCK_AT);
+    }
+
+    /**
+     * Waits for a lock for at most {@link #lockWait}: a writer stopped while holding it (SIGSTOP, a debugger)
+     * must not hold every other writer for ever without a word.
+     */
+    private FileLock lockWithin(long position, long size) throws IOException {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        long pause = 1;
+        while (true) {
+            FileLock lock = channel.tryLock(position, size, false);
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AuditException("the audit file " + file + " has been locked by " + LockHolder.describe(file)
+                        + " for more than " + lockWait.toMillis() + " ms (stopped or hung?); nothing was recorded");
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditException("interrupted while waiting for the lock on " + file + "; nothing was "
+                        + "recorded");
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+    }
+
+    /** The wait for another process's lock: the system property {@value #LOCK_WAIT_PROPERTY}, else 10 s. */
+    private static Duration lockWaitFor(Path file) {
+        Long millis = Long.getLong(LOCK_WAIT_PROPERTY);
+        return millis == null || millis < 1 ? DEFAULT_LOCK_WAIT : Duration.ofMillis(millis);
     }
 
     private static FileChannel openChannel(Path file) throws IOException {

@@ -8,7 +8,8 @@ import org.spinecare.advisor.AuditEntry;
 
 /**
  * The child of {@link AuditCrashTest}: appends records to a file (for ever, or as many as the second argument
- * says) and prints each request id once {@code record} has returned, that is once the record is durable. The
+ * says) and prints each request id once {@code record} has returned, that is once the record is durable and
+ * under a signed head. The
  * parent kills it at random moments, or runs several at once on one file.
  */
 public final class AuditAppenderMain {
@@ -19,8 +20,8 @@ public final class AuditAppenderMain {
         Path file = Path.of(args[0]);
         long count = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE;
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
-        try (JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(file, AuditFixtures.KEY,
-                warning -> System.err.println(warning))) {
+        try (JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(file, AuditFixtures.KEY, AuditFixtures.SIGNER,
+                warning -> System.err.println(warning), head -> { })) {
             // Load the classes a record needs before saying READY, so that the parent's random delay lands
             // among appends rather than in class loading.
             AuditCodec.line(AuditRecord.chained(AuditFixtures.entry("warm-up", 0), 1, Digests.GENESIS,

@@ -62,11 +62,17 @@ class AuditCrashTest {
             reported.addAll(reader.ids);
             // Then the file opens (removing at most a torn tail), verifies, and holds every reported record
             List<String> warnings = new ArrayList<>();
-            JsonLinesAuditTrail.open(file, AuditFixtures.KEY, warnings::add).close();
+            JsonLinesAuditTrail.open(file, AuditFixtures.KEY, AuditFixtures.SIGNER, warnings::add, h -> { }).close();
             tornTails += warnings.size();
             Set<String> present = new HashSet<>();
             Verification v = AuditVerifier.verify(file, r -> present.add(r.requestId().toString()));
             assertTrue(v.ok(), "after kill " + kill + ": " + v.message());
+            AuditHead head = AuditFixtures.head(file);
+            if (head != null) {
+                // And the signed head never claims more than the file holds
+                Verification signed = AuditVerifier.verify(file, head, AuditFixtures.SIGNER.publicKey());
+                assertTrue(signed.ok(), "after kill " + kill + ": " + signed.message());
+            }
             Set<String> lost = new HashSet<>(reported);
             lost.removeAll(present);
             assertTrue(lost.isEmpty(), "after kill " + kill + ", reported but lost: " + lost);
@@ -100,6 +106,9 @@ class AuditCrashTest {
         Set<String> present = new HashSet<>();
         Verification v = AuditVerifier.verify(file, r -> present.add(r.requestId().toString()));
         assertEquals("OK, 600 records", v.message());
+        // And the last head written covers them all: heads only move forward, across processes too
+        Verification signed = AuditVerifier.verify(file, AuditFixtures.head(file), AuditFixtures.SIGNER.publicKey());
+        assertTrue(signed.message().startsWith("OK, 600 records, 600 under the signed head"), signed.message());
         for (Reader reader : readers) {
             assertEquals(300, reader.ids.size());
             assertTrue(present.containsAll(reader.ids));

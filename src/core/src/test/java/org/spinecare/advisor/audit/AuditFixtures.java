@@ -32,6 +32,15 @@ import org.spinecare.kb.TriageLevel;
  */
 final class AuditFixtures {
     static final AuditKey KEY = AuditKey.fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    /** Made with OpenSSL (genpkey -algorithm ed25519; pkey -pubout), so the tests also read OpenSSL's PEM. */
+    static final AuditSigningKey SIGNER = AuditSigningKey.fromPem("""
+            -----BEGIN PRIVATE KEY-----
+            MC4CAQAwBQYDK2VwBCIEIK0UyWQMD3+uCBVIMwgplOKALeIOObtSbH8XIupDyR6u
+            -----END PRIVATE KEY-----
+            -----BEGIN PUBLIC KEY-----
+            MCowBQYDK2VwAyEAylmyH4MwSSZ6T8V89sNOln4Z8fYtWtBgOqKoWiwMFx4=
+            -----END PUBLIC KEY-----
+            """);
     static final KnowledgeBaseInfo KB = new KnowledgeBaseInfo("org.spinecare:spine-kjar:1.0.0", "ab".repeat(32));
 
     private AuditFixtures() {
@@ -74,6 +83,11 @@ final class AuditFixtures {
             }
         }
         return file;
+    }
+
+    /** The signed head beside a file, or null. */
+    static AuditHead head(Path file) {
+        return HeadFile.read(HeadFile.besideAuditFile(file));
     }
 
     static List<String> lines(Path file) throws java.io.IOException {

@@ -65,8 +65,9 @@ class FeedbackRecordTest {
         assertEquals(RECEIVED, record.time());
         // And the line holds codes only, in the documented field order
         String line = Files.readAllLines(file).get(2);
-        assertTrue(line.startsWith("{\"format\":1,\"seq\":3,\"type\":\"feedback\",\"time\":\"2026-11-24T07:00:00.123Z\","
-                + "\"assessment\":{\"requestId\":\"" + first.requestId() + "\",\"hash\":\""), line);
+        assertTrue(line.startsWith("{\"format\":2,\"seq\":3,\"type\":\"feedback\",\"time\":\"2026-11-24T07:00:00.123Z\","
+                + "\"keyId\":\"" + AuditFixtures.KEY.id() + "\",\"assessment\":{\"requestId\":\"" + first.requestId()
+                + "\",\"hash\":\""), line);
         assertTrue(line.contains(",\"outcome\":\"overridden\",\"overrideReasons\":[{\"system\":"
                 + "\"https://spinecare.org/cds/override-reason\",\"code\":\"patient-declined\"}],"
                 + "\"outcomeTime\":\"2026-11-24T06:59:30.123Z\",\"prevHash\":"), line);
@@ -119,9 +120,9 @@ class FeedbackRecordTest {
         Path file = AuditFixtures.writeTrail(directory.resolve("a.jsonl"), 2);
         Verification good = AuditVerifier.verify(file);
         FeedbackRecord forged = FeedbackRecord.chained(overridden(UUID.randomUUID()), "cd".repeat(32), 3,
-                good.lastHash());
-        Files.write(file, (new String(FeedbackCodec.line(forged), StandardCharsets.UTF_8) + "\n")
-                .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+                good.lastHash(), AuditFixtures.KEY);
+        Files.write(file, (new String(RecordMac.seal(FeedbackCodec.line(forged), forged.hash(), AuditFixtures.KEY),
+                StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         // When it is verified
         Verification v = AuditVerifier.verify(file);
         // Then the third record is reported
