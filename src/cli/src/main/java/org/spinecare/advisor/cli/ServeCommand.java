@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.spinecare.advisor.audit.AuditKey;
+import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
 import org.spinecare.advisor.service.CdsService;
 import org.spinecare.advisor.service.ServiceConfig;
@@ -54,8 +55,11 @@ final class ServeCommand implements Callable<Integer> {
         AuditKey key = AuditKeys.resolve(auditFile, null, System.getenv(),
                 note -> err.println("spine: " + TerminalText.safe(note)));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key,
-                warning -> err.println("spine: warning: " + TerminalText.safe(warning)))) {
+        // Signed heads as for assess --audit (docs/audit.md), so that a cut or rewritten file shows.
+        AuditSigningKey signer = AuditSigningKeys.resolve(auditFile, null,
+                note -> err.println("spine: " + TerminalText.safe(note)));
+        try (JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key, signer,
+                warning -> err.println("spine: warning: " + TerminalText.safe(warning)), head -> { })) {
             CdsService service = CdsService.start(settings, trail);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
