@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "assess", description = "Assess one patient's facts (a JSON file, or - for standard input), "
-        + "or with --jsonl a whole list, one patient per line.")
+        + "or with --jsonl a whole list, one patient per line; with --fhir a FHIR R4 document, with --ndjson FHIR "
+        + "Bulk Data (docs/fhir.md).")
 final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,12 +67,36 @@ final class AssessCommand implements Callable<Integer> {
             + "(default: all cores).")
     Integer batchThreads;
 
+    @Option(names = "--fhir", description = "FILE is FHIR R4 JSON: a Bundle of one patient's Patient, Observation, "
+            + "Condition and QuestionnaireResponse resources, or one of them. Prints {\"assessment\":...,"
+            + "\"mapping\":...}, the mapping report listing what could not be used (docs/fhir.md).")
+    boolean fhir;
+
+    @Option(names = "--ndjson", paramLabel = "IN", description = "Batch over FHIR Bulk Data NDJSON (or - for "
+            + "standard input): one resource per line, each patient's lines together; one line out per patient. "
+            + "Exit 0 all assessed, 2 a patient's input invalid, 1 an assessment failed.")
+    String ndjson;
+
+    @Option(names = "--evaluation-date", paramLabel = "DATE", description = "With --fhir or --ndjson: the date "
+            + "(YYYY-MM-DD) at which the age is computed from Patient.birthDate. Default: today.")
+    String evaluationDate;
+
     /** Makes the advisor instead of {@link SpineAdvisor#create()}; set only by fault-injection tests. */
     java.util.function.Supplier<SpineAdvisor> advisors;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (ndjson != null || fhir || evaluationDate != null) {
+            String misuse = fhirMisuse();
+            if (misuse != null) {
+                err.println("spine: " + misuse);
+                return SpineCli.INVALID_INPUT;
+            }
+            if (ndjson != null) {
+                return FhirBatch.run(ndjson, FhirBatch.evaluationDate(evaluationDate), advisors, err);
+            }
+        }
         if ((jsonl == null) == (file == null)) {
             err.println("spine: give either FILE or --jsonl IN");
             return SpineCli.INVALID_INPUT;
@@ -99,7 +124,16 @@ final class AssessCommand implements Callable<Integer> {
             return SpineCli.INVALID_INPUT;
         }
         PatientFacts facts = null;
-        if (jsonl == null) {
+        Object mapping = null;
+        if (fhir) {
+            // No FHIR type, not even an exception, is named here: the JSON path must not load the FHIR classes.
+            FhirInputs.Read read = FhirInputs.read(file, FhirBatch.evaluationDate(evaluationDate), err);
+            if (read.facts() == null) {
+                return SpineCli.INVALID_INPUT;
+            }
+            facts = read.facts();
+            mapping = read.report();
+        } else if (jsonl == null) {
             try {
                 facts = SpineJson.readFacts(Inputs.readDocument(file));
             } catch (InvalidFactsException e) {
@@ -131,7 +165,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             Assessment assessment = advisor.assess(facts);
             AuditEntry entry = trail == null ? null : trail.takePending();
-            return deliver(assessment, entry, trail, err);
+            return deliver(assessment, mapping, entry, trail, err);
         } catch (AssessmentException e) {
             err.println("spine: no assessment: " + Errors.oneLine(e));
             return SpineCli.FAILED;
@@ -142,8 +176,10 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     /** Writes the answer, and only once it is out, its audit record. */
-    private int deliver(Assessment assessment, AuditEntry entry, AuditedTrail trail, PrintWriter err) {
-        String json = compact ? SpineJson.writeAssessment(assessment) : SpineJson.writePretty(assessment);
+    private int deliver(Assessment assessment, Object mapping, AuditEntry entry, AuditedTrail trail,
+                        PrintWriter err) {
+        String json = mapping != null ? FhirInputs.write(assessment, mapping, compact)
+                : compact ? SpineJson.writeAssessment(assessment) : SpineJson.writePretty(assessment);
         try {
             OutputStream out = StandardStreams.stdout();
             out.write((json + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
@@ -164,6 +200,27 @@ final class AssessCommand implements Callable<Integer> {
             trail.reportRecorded(err, audit);
         }
         return SpineCli.OK;
+    }
+
+    /** What is wrong with the FHIR options as given, or null. */
+    private String fhirMisuse() {
+        if (ndjson != null && (fhir || file != null || jsonl != null)) {
+            return "--ndjson IN takes no FILE, --fhir or --jsonl";
+        }
+        if (ndjson != null && (audit != null || batchOut != null || batchErrors != null || batchThreads != null)) {
+            return "--ndjson writes to standard output and standard error; --audit, --out, --errors and --threads "
+                    + "go with --jsonl";
+        }
+        if (fhir && (file == null || jsonl != null)) {
+            return "--fhir takes one FILE (or -); for FHIR Bulk Data use --ndjson IN";
+        }
+        if (evaluationDate != null && !fhir && ndjson == null) {
+            return "--evaluation-date goes with --fhir or --ndjson";
+        }
+        if (evaluationDate != null && FhirBatch.evaluationDate(evaluationDate) == null) {
+            return "--evaluation-date must be a date like 2026-11-24";
+        }
+        return null;
     }
 
     private DistinctFiles files() {

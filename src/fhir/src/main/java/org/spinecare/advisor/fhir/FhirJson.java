@@ -1,0 +1,112 @@
+package org.spinecare.advisor.fhir;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Reads FHIR R4 JSON in two steps: a strict JSON read first (size, nesting, duplicate keys, which HAPI would
+ * silently resolve to the last one, and the resource types), then HAPI's parser with {@link StrictParseErrors}.
+ * Every failure is one {@link FhirInputException}; HAPI's own messages are never passed on.
+ */
+final class FhirJson {
+    /** A patient's bundle is a few KiB; the cap bounds the memory and time hostile input can take. */
+    static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
+    private static final int MAX_NESTING_DEPTH = 64;
+    private static final Set<String> TOP_LEVEL_TYPES = Set.of("Bundle", "Patient", "Observation", "Condition",
+            "QuestionnaireResponse");
+
+    private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxStringLength(MAX_DOCUMENT_BYTES)
+                            .maxNumberLength(64)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private FhirJson() {
+    }
+
+    static Resource parse(String json) {
+        if (json.isEmpty()) {
+            throw new FhirInputException("document", "$", "is empty");
+        }
+        if (json.length() > MAX_DOCUMENT_BYTES || json.getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
+            throw new FhirInputException("document", "$", "is larger than " + MAX_DOCUMENT_BYTES
+                    + " bytes, the most accepted");
+        }
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new FhirInputException("document", "$", "is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + (e.getMessage() != null && e.getMessage().startsWith("Duplicate field") ? ": a duplicate key"
+                    : ""));
+        }
+        checkTypes(tree);
+        try {
+            return (Resource) Fhir.strictParser().parseResource(json);
+        } catch (FhirInputException e) {
+            // The parser knows the element, not the resource: name the document's resource type.
+            throw "document".equals(e.resource()) ? new FhirInputException(typeOf(tree), e.element(), e.detail()) : e;
+        } catch (DataFormatException | ClassCastException e) {
+            throw new FhirInputException(typeOf(tree), "$", "is not FHIR R4 JSON that can be read");
+        }
+    }
+
+    private static void checkTypes(JsonNode tree) {
+        if (!tree.isObject()) {
+            throw new FhirInputException("document", "$", "must be a JSON object (a FHIR resource)");
+        }
+        String type = resourceType(tree, "document");
+        if (!TOP_LEVEL_TYPES.contains(type)) {
+            throw new FhirInputException("document", "resourceType", "must be one of " + String.join(", ",
+                    TOP_LEVEL_TYPES.stream().sorted().toList()) + ", was " + Labels.token(type));
+        }
+        JsonNode entries = tree.get("entry");
+        if ("Bundle".equals(type) && entries != null && entries.isArray()) {
+            if (entries.size() > ResourceSet.MAX_RESOURCES) {
+                throw new FhirInputException("Bundle", "entry", "holds " + entries.size()
+                        + " entries; at most " + ResourceSet.MAX_RESOURCES + " are accepted for one patient");
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode resource = entries.get(i).get("resource");
+                String where = "Bundle.entry[" + i + "].resource";
+                if (resource == null || !resource.isObject()) {
+                    throw new FhirInputException("Bundle", "entry[" + i + "].resource", "is missing");
+                }
+                String entryType = resourceType(resource, where);
+                if (!Fhir.CONTEXT.getResourceTypes().contains(entryType)) {
+                    throw new FhirInputException(where, "resourceType", "is not a FHIR R4 resource type: "
+                            + Labels.token(entryType));
+                }
+            }
+        }
+    }
+
+    private static String resourceType(JsonNode node, String where) {
+        JsonNode type = node.get("resourceType");
+        if (type == null || !type.isTextual()) {
+            throw new FhirInputException(where, "resourceType", "is missing or not a string");
+        }
+        return type.asText();
+    }
+
+    private static String typeOf(JsonNode tree) {
+        return Labels.token(tree.path("resourceType").asText("document"));
+    }
+}

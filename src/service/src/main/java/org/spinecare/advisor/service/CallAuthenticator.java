@@ -1,0 +1,117 @@
+package org.spinecare.advisor.service;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the JWT a CDS client sends with every call, as CDS Hooks 2.0 requires: signed with ES384 or RS384 by an
+ * issuer on the allowlist with a key from that issuer's JWKS; {@code aud} the URL called; {@code exp}, {@code iat}
+ * and {@code jti} present; not expired; {@code jti} not seen before. Unsigned ({@code alg: none}) and HMAC tokens
+ * are refused: a shared secret would let anyone who can verify also forge.
+ */
+final class CallAuthenticator {
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES384, JWSAlgorithm.RS384);
+    private static final String BEARER = "Bearer ";
+
+    private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new HashMap<>();
+    private final ReplayGuard replays;
+
+    CallAuthenticator(Iterable<ServiceConfig.TrustedIssuer> issuers, Clock clock) {
+        for (ServiceConfig.TrustedIssuer issuer : issuers) {
+            processors.put(issuer.issuer(), processor(keys(issuer.jwks())));
+        }
+        this.replays = new ReplayGuard(clock);
+    }
+
+    /**
+     * Verifies the {@code Authorization} header for a call to {@code audience}.
+     *
+     * @throws RequestException 401 naming what is wrong
+     */
+    void authenticate(String authorization, String audience) {
+        if (authorization == null || !authorization.startsWith(BEARER)) {
+            throw unauthorized("a CDS Hooks call needs Authorization: Bearer <JWT>");
+        }
+        SignedJWT jwt;
+        try {
+            // SignedJWT refuses a token with alg "none": an unsigned token is not a signed JWT.
+            jwt = SignedJWT.parse(authorization.substring(BEARER.length()).trim());
+        } catch (ParseException e) {
+            throw unauthorized("the bearer token is not a signed JWT");
+        }
+        String issuer;
+        try {
+            issuer = jwt.getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw unauthorized("the JWT claims are not valid JSON");
+        }
+        DefaultJWTProcessor<SecurityContext> processor = issuer == null ? null : processors.get(issuer);
+        if (processor == null) {
+            throw unauthorized("the JWT issuer (iss) is not on this service's allowlist");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(jwt, null);
+        } catch (BadJOSEException | JOSEException e) {
+            throw unauthorized("the JWT was refused: " + e.getMessage());
+        }
+        if (!claims.getAudience().contains(audience)) {
+            throw unauthorized("the JWT audience (aud) must be " + audience);
+        }
+        if (!replays.acceptsLifetime(claims.getExpirationTime().toInstant())) {
+            throw unauthorized("the JWT expires more than " + ReplayGuard.MAX_LIFETIME.toMinutes()
+                    + " minutes from now; the specification recommends 5 minutes");
+        }
+        if (!replays.firstUse(issuer, claims.getJWTID(), claims.getExpirationTime().toInstant())) {
+            throw unauthorized("the JWT id (jti) was already used; send a new token with every call");
+        }
+    }
+
+    private static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        // The audience is checked by the caller against the URL actually called; these are the claims the
+        // specification makes required. The verifier also checks exp and nbf, with nimbus's 60 s clock skew.
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null, null,
+                Set.of("iss", "aud", "exp", "iat", "jti"), null));
+        return processor;
+    }
+
+    private static JWKSource<SecurityContext> keys(URI jwks) {
+        try {
+            if ("file".equals(jwks.getScheme())) {
+                return new ImmutableJWKSet<>(JWKSet.load(Path.of(jwks).toFile()));
+            }
+            // Cached and rate-limited by nimbus, so a flood of calls with an unknown kid does not flood the issuer.
+            return JWKSourceBuilder.create(jwks.toURL()).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the JWKS " + jwks + ": " + e.getMessage(), e);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("the JWKS " + jwks + " is not a JWK set: " + e.getMessage(), e);
+        }
+    }
+
+    private static RequestException unauthorized(String message) {
+        return new RequestException(401, "Authorization", message);
+    }
+}

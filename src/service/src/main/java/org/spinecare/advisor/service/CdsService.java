@@ -1,0 +1,279 @@
+package org.spinecare.advisor.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spinecare.advisor.Assessment;
+import org.spinecare.advisor.AssessmentException;
+import org.spinecare.advisor.AuditTrail;
+import org.spinecare.advisor.InvalidFactsException;
+import org.spinecare.advisor.SpineAdvisor;
+import org.spinecare.advisor.audit.UnknownAssessmentException;
+import org.spinecare.advisor.fhir.FhirResources;
+
+/**
+ * The CDS Hooks 2.0 service on Javalin: discovery, the {@code patient-view} call, feedback, health, readiness,
+ * metrics, the OpenAPI document and the clinicians' page. Start with {@link #start}; {@link #close} stops it.
+ * Every refusal is a short JSON problem naming the field; no answer carries a stack trace, and no log line or
+ * metric carries a patient identifier (only route templates and statuses are logged).
+ */
+public final class CdsService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CdsService.class);
+    static final String PROBLEM_JSON = "application/problem+json";
+    /** Cards are remembered for feedback up to this many; see {@link IssuedCards}. */
+    static final int REMEMBERED_CARDS = 200_000;
+
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final ServiceConfig config;
+    private final SpineAdvisor advisor;
+    private final CapturingTrail trail;
+    private final FactsSource facts;
+    private final CallAuthenticator authenticator;
+    private final FhirFetcher fetcher;
+    private final CardFactory cardFactory = new CardFactory(UUID::randomUUID);
+    private final IssuedCards issued = new IssuedCards(REMEMBERED_CARDS);
+    private final ServiceMetrics metrics = new ServiceMetrics();
+    private final Clock clock;
+    private final Javalin app;
+    private volatile boolean ready;
+    private URI url;
+
+    private CdsService(ServiceConfig config, AuditTrail auditTrail, FactsSource facts, Clock clock) {
+        this.config = config;
+        this.trail = new CapturingTrail(auditTrail);
+        this.facts = facts;
+        this.clock = clock;
+        this.authenticator = new CallAuthenticator(config.trustedIssuers(), clock);
+        this.fetcher = new FhirFetcher(config.fhirTimeout(), json);
+        this.advisor = SpineAdvisor.builder().auditTrail(trail).clock(clock).build();
+        this.app = Javalin.create(this::configure);
+    }
+
+    /**
+     * Starts the service on the shipped knowledge base. Every assessment and every feedback is recorded in
+     * {@code auditTrail}, which the caller opens and closes.
+     */
+    public static CdsService start(ServiceConfig config, AuditTrail auditTrail) {
+        Clock clock = Clock.systemUTC();
+        return start(config, auditTrail, new FhirFactsSource(clock), clock);
+    }
+
+    static CdsService start(ServiceConfig config, AuditTrail auditTrail, FactsSource facts, Clock clock) {
+        CdsService service = new CdsService(config, auditTrail, facts, clock);
+        service.app.start(config.host(), config.port());
+        service.url = config.publicUrl() != null ? config.publicUrl()
+                : URI.create("http://" + hostForUrl(config.host()) + ":" + service.app.port());
+        service.ready = true;
+        return service;
+    }
+
+    /** The port the service listens on (the ephemeral one when the configuration said 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The service's base URL, which a JWT's {@code aud} names. */
+    public URI url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        app.stop();
+        advisor.close();
+    }
+
+    private void configure(io.javalin.config.JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.http.maxRequestSize = config.maxBodyBytes();
+        // Slow or stalled clients are cut off instead of holding a thread.
+        cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(Duration.ofSeconds(30).toMillis()));
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/org/spinecare/advisor/service/page";
+            files.location = Location.CLASSPATH;
+        });
+        if (!config.corsOrigins().isEmpty()) {
+            cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                config.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                rule.exposeHeader("Content-Type");
+            }));
+        }
+        cfg.requestLogger.http((ctx, ms) -> {
+            String route = route(ctx);
+            metrics.request(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (ms * 1e6)));
+            LOG.debug("{} {} -> {} in {} ms", ctx.method(), route, ctx.statusCode(), ms);
+        });
+        cfg.routes.get("/cds-services", this::discovery);
+        cfg.routes.post("/cds-services/{id}", this::call);
+        cfg.routes.post("/cds-services/{id}/feedback", this::feedback);
+        cfg.routes.get("/health", ctx -> send(ctx, 200, Map.of("status", "up")));
+        cfg.routes.get("/ready", this::readiness);
+        cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape()));
+        // The page builds its form from the published Questionnaire, so form and mapping cannot drift apart.
+        cfg.routes.get("/fhir/Questionnaire/spine-screening", ctx -> ctx.contentType("application/fhir+json")
+                .result(FhirResources.questionnaireJson()));
+        cfg.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("openapi.yaml")));
+        cfg.routes.exception(RequestException.class, (e, ctx) -> problem(ctx, e.status(), e.field(), e.getMessage()));
+        cfg.routes.exception(InvalidFactsException.class,
+                (e, ctx) -> problem(ctx, 400, e.path(), e.detail()));
+        cfg.routes.exception(HttpResponseException.class,
+                (e, ctx) -> problem(ctx, e.getStatus(), null, e.getMessage()));
+        cfg.routes.exception(UnknownAssessmentException.class, (e, ctx) -> problem(ctx, 404, "$.feedback",
+                "a card's assessment is not in this service's audit trail"));
+        cfg.routes.exception(AssessmentException.class, (e, ctx) -> {
+            LOG.error("no assessment: {}", e.getMessage());
+            problem(ctx, 500, null, "no assessment could be given; no cards are shown (see the service log)");
+        });
+        cfg.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("internal error: {}", e.getClass().getName());
+            problem(ctx, 500, null, "internal error; no cards are shown");
+        });
+    }
+
+    private void discovery(Context ctx) {
+        authenticate(ctx);
+        send(ctx, 200, Discovery.document(facts, advisor.knowledgeBase().releaseId()));
+    }
+
+    private void call(Context ctx) {
+        requireService(ctx);
+        authenticate(ctx);
+        HookRequest call = HookRequest.parse(body(ctx));
+        ObjectNode prefetch = call.prefetch().deepCopy();
+        if (call.fhirServer() != null && facts.requiredKeys().stream().anyMatch(k -> absent(prefetch, k))) {
+            fetcher.fillIn(prefetch, facts.prefetchTemplates(), call);
+        }
+        Optional<FactsSource.Sourced> patient = facts.facts(prefetch, call.patientId());
+        if (patient.isEmpty()) {
+            throw new RequestException(412, "prefetch", "the prefetch lacks the resources this service needs ("
+                    + String.join(", ", facts.requiredKeys()) + ") and no fhirServer was given to fetch them");
+        }
+        Assessment assessment = advisor.assess(patient.get().facts());
+        UUID recorded = trail.takeLast();
+        List<Card> cards = cardFactory.cards(assessment, patient.get().notes());
+        issued.remember(recorded, cards);
+        cards.forEach(card -> metrics.cards(card.indicator(), 1));
+        send(ctx, 200, Map.of("cards", cards));
+    }
+
+    private void feedback(Context ctx) {
+        requireService(ctx);
+        authenticate(ctx);
+        FeedbackRequest request = FeedbackRequest.parse(body(ctx));
+        // Every item is checked before any is recorded, so a refused request records nothing.
+        Map<FeedbackRequest.Item, IssuedCards.Issued> linked = new LinkedHashMap<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            FeedbackRequest.Item item = request.items().get(i);
+            String path = "$.feedback[" + i + "]";
+            IssuedCards.Issued card = issued.find(item.card()).orElseThrow(() -> new RequestException(404,
+                    path + ".card", "is not a card this service gave (or it was given before a restart)"));
+            if (item.reason() != null && card.overrideReasons().stream().noneMatch(r ->
+                    r.system().equals(item.reason().system()) && r.code().equals(item.reason().code()))) {
+                throw RequestException.badRequest(path + ".overrideReason.reason",
+                        "must be one of the card's overrideReasons");
+            }
+            linked.put(item, card);
+        }
+        linked.forEach((item, card) -> trail.recordFeedback(item.toEntry(card.assessmentRequestId(), clock.instant())));
+        send(ctx, 200, Map.of());
+    }
+
+    private void readiness(Context ctx) {
+        if (!ready) {
+            problem(ctx, 503, null, "not ready");
+            return;
+        }
+        send(ctx, 200, Map.of("status", "ready", "knowledgeBase", advisor.knowledgeBase().releaseId()));
+    }
+
+    private static void requireService(Context ctx) {
+        if (!ServiceConfig.SERVICE_ID.equals(ctx.pathParam("id"))) {
+            throw new RequestException(404, "id", "no CDS service with this id; see GET /cds-services");
+        }
+    }
+
+    private void authenticate(Context ctx) {
+        if (config.development() && config.trustedIssuers().isEmpty()) {
+            return;
+        }
+        String path = ctx.path().endsWith("/feedback") ? ctx.path().substring(0, ctx.path().length() - 9)
+                : ctx.path();
+        authenticator.authenticate(ctx.header("Authorization"), url.toString().replaceAll("/+$", "") + path);
+    }
+
+    private JsonNode body(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new RequestException(415, "Content-Type", "must be application/json");
+        }
+        try {
+            return json.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            throw RequestException.badRequest("$", "the body is not valid JSON");
+        }
+    }
+
+    private static boolean absent(ObjectNode prefetch, String key) {
+        return prefetch.get(key) == null || prefetch.get(key).isNull();
+    }
+
+    private void send(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(json.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void problem(Context ctx, int status, String field, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("status", status);
+        if (field != null) {
+            problem.put("field", field);
+        }
+        problem.put("detail", detail);
+        send(ctx, status, problem);
+        ctx.contentType(PROBLEM_JSON);
+    }
+
+    private static String route(Context ctx) {
+        // The matched route's template; static files of the page and unknown paths share one label.
+        io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched != null ? matched.path : "other";
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = CdsService.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException(name + " is missing from the service jar");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}
