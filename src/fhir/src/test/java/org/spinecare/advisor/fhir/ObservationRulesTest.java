@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.spinecare.kb.Finding;
 import org.spinecare.kb.FindingState;
@@ -60,26 +61,17 @@ class ObservationRulesTest {
                 MappingReport.Reason.NOT_FINAL)), mapped.report().unusableResources());
     }
 
-    @Test
-    void an_observation_entered_in_error_is_ignored_and_reported() {
+    @ParameterizedTest
+    @CsvSource({"ENTEREDINERROR, ENTERED_IN_ERROR", "CANCELLED, CANCELLED"})
+    void an_observation_entered_in_error_or_cancelled_is_ignored_and_reported(ObservationStatus status,
+                                                                              MappingReport.Reason reason) {
         Observation observation = observed("o1", FEVER, true);
-        observation.setStatus(ObservationStatus.ENTEREDINERROR);
+        observation.setStatus(status);
 
         MappedFacts mapped = map(observation);
 
         assertEquals(FindingState.UNKNOWN, mapped.facts().stateOf(Finding.FEVER));
-        assertEquals(MappingReport.Reason.ENTERED_IN_ERROR, mapped.report().unusableResources().get(0).reason());
-    }
-
-    @Test
-    void a_cancelled_observation_is_ignored_and_reported() {
-        Observation observation = observed("o1", FEVER, false);
-        observation.setStatus(ObservationStatus.CANCELLED);
-
-        MappedFacts mapped = map(observation);
-
-        assertEquals(FindingState.UNKNOWN, mapped.facts().stateOf(Finding.FEVER));
-        assertEquals(MappingReport.Reason.CANCELLED, mapped.report().unusableResources().get(0).reason());
+        assertEquals(reason, mapped.report().unusableResources().get(0).reason());
     }
 
     @Test
