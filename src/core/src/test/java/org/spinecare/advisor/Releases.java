@@ -1,0 +1,45 @@
+package org.spinecare.advisor;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The real releases the release tests load: 1.0.0 rebuilt from git history, and the one this build made. */
+public final class Releases {
+    private Releases() {
+    }
+
+    /** Knowledge base 1.0.0, rebuilt from commit 1b9a22d (src/core/src/test/resources/releases/README.md). */
+    public static Path v1() {
+        return resource("releases/spine-kjar-1.0.0.jar");
+    }
+
+    /** The kjar this build packaged, the same bytes as on the class path (kjar/target). */
+    public static Path current() {
+        URL manifest = Releases.class.getClassLoader().getResource(RuleSources.MANIFEST);
+        try {
+            if (manifest != null && manifest.getProtocol().equals("jar")) {
+                String file = manifest.getPath().substring(0, manifest.getPath().indexOf("!/"));
+                return Path.of(new URL(file).toURI());
+            }
+            // Built only to target/classes (compile, not package): the jar is beside it if the kjar was packaged.
+            Path classes = Path.of(manifest.toURI()).getParent().getParent();
+            try (var jars = Files.list(classes.getParent())) {
+                return jars.filter(p -> p.getFileName().toString().matches("spine-kjar-.*\\.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("package the kjar first: mvn -pl src/core -am "
+                                + "verify"));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the class path's kjar cannot be found: " + e, e);
+        }
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(Releases.class.getClassLoader().getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
