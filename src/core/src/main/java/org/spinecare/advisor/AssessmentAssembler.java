@@ -34,6 +34,11 @@ final class AssessmentAssembler {
     }
 
     static Assessment assemble(FiringRecorder recorder, KnowledgeBaseInfo kb) {
+        return assemble(recorder, kb, true);
+    }
+
+    /** @param wholeAnswer whether the release composes the whole answer ({@link SafetyInvariants#check}) */
+    static Assessment assemble(FiringRecorder recorder, KnowledgeBaseInfo kb, boolean wholeAnswer) {
         List<TriageLevel> triages = new ArrayList<>(1);
         List<StenosisAssessment> stenosisConclusions = new ArrayList<>(1);
         Set<Finding> redFlags = EnumSet.noneOf(Finding.class);
@@ -88,7 +93,7 @@ final class AssessmentAssembler {
                 new Stenosis(stenosis.status(), List.copyOf(indicators)), recommendations, clinicianActions,
                 contraindications,
                 recorder.fired(), kb);
-        SafetyInvariants.check(assessment);
+        SafetyInvariants.check(assessment, wholeAnswer);
         return assessment;
     }
 

@@ -23,8 +23,10 @@ import org.spinecare.kb.PatientMeasures;
  * JSON paths that carry them, so that the caller can refuse them or report them: they are never passed as absent.
  */
 final class ReleaseModel {
+    /** Knowledge base 2.0.0 introduced the answer's sections, and with them the answer composed as a whole. */
+    private static final String ANSWER_SECTION = "org.spinecare.kb.AnswerSection";
     static final ReleaseModel CLASS_PATH = new ReleaseModel(null, null, Finding.reportable(),
-            EnumSet.allOf(Diagnosis.class), components(PatientMeasures.class), components(CrackingHabit.class));
+            EnumSet.allOf(Diagnosis.class), components(PatientMeasures.class), components(CrackingHabit.class), true);
 
     private final ModelBridge toRelease;
     private final ModelBridge toLibrary;
@@ -32,9 +34,11 @@ final class ReleaseModel {
     private final Set<Diagnosis> diagnoses;
     private final Set<String> measures;
     private final Set<String> crackingParts;
+    private final boolean composesWholeAnswer;
 
     private ReleaseModel(ModelBridge toRelease, ModelBridge toLibrary, List<Finding> findings, Set<Diagnosis> diagnoses,
-                         Set<String> measures, Set<String> crackingParts) {
+                         Set<String> measures, Set<String> crackingParts, boolean composesWholeAnswer) {
+        this.composesWholeAnswer = composesWholeAnswer;
         this.toRelease = toRelease;
         this.toLibrary = toLibrary;
         this.findings = List.copyOf(findings);
@@ -59,7 +63,7 @@ final class ReleaseModel {
             requireSameConstants(loader, org.spinecare.kb.TensionOnset.class);
             return new ReleaseModel(new ModelBridge(loader), new ModelBridge(ReleaseModel.class.getClassLoader()),
                     asked, diagnoses, components(loader.loadClass(PatientMeasures.class.getName())),
-                    components(loader.loadClass(CrackingHabit.class.getName())));
+                    components(loader.loadClass(CrackingHabit.class.getName())), hasClass(loader, ANSWER_SECTION));
         } catch (ReflectiveOperationException e) {
             throw new KnowledgeBaseException("the release's fact model lacks " + e.getMessage(), e);
         }
@@ -127,6 +131,11 @@ final class ReleaseModel {
         return findings;
     }
 
+    /** Whether the release composes the whole answer in sections (2.0.0 on); see {@link SafetyInvariants#check}. */
+    boolean composesWholeAnswer() {
+        return composesWholeAnswer;
+    }
+
     boolean isClassPath() {
         return toLibrary == null;
     }
@@ -158,6 +167,15 @@ final class ReleaseModel {
         if (!theirs.equals(ours)) {
             throw new KnowledgeBaseException("the release's " + type.getSimpleName() + " codes " + theirs
                     + " differ from the library's " + ours);
+        }
+    }
+
+    private static boolean hasClass(ClassLoader loader, String name) {
+        try {
+            loader.loadClass(name);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

@@ -192,7 +192,8 @@ public final class SpineAdvisor implements AutoCloseable {
                 throw new AssessmentException("more than " + maxFiredRules + " rules fired; the knowledge base "
                         + "may be looping, so no assessment is given");
             }
-            return AssessmentAssembler.assemble(recorder, knowledgeBase.info());
+            return AssessmentAssembler.assemble(recorder, knowledgeBase.info(),
+                    knowledgeBase.model().composesWholeAnswer());
         } catch (AssessmentException e) {
             throw e;
         } catch (RuntimeException e) {
