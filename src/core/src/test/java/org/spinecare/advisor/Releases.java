@@ -35,11 +35,21 @@ public final class Releases {
         }
     }
 
-    private static Path resource(String name) {
+    /** The resource as a file: itself in this module, a temporary copy when it is read from the test jar. */
+    private static synchronized Path resource(String name) {
+        URL url = Releases.class.getClassLoader().getResource(name);
         try {
-            return Path.of(Releases.class.getClassLoader().getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            if (url.getProtocol().equals("file")) {
+                return Path.of(url.toURI());
+            }
+            Path copy = Files.createTempFile("release-", "-" + Path.of(name).getFileName());
+            copy.toFile().deleteOnExit();
+            try (var in = url.openStream()) {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (URISyntaxException | java.io.IOException e) {
+            throw new IllegalStateException("release fixture " + name + " cannot be read: " + e, e);
         }
     }
 }
