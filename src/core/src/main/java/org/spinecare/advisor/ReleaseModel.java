@@ -98,7 +98,7 @@ final class ReleaseModel {
                 ? facts.cracking() : new PatientFacts.Cracking(facts.cracking().frequency(), null);
         return new PatientFacts(facts.patientRef(), facts.ageYears(), facts.painScore(), known, knownDiagnoses,
                 cracking, facts.tensionOnset(), facts.sittingHoursPerDay(),
-                measures.contains("symptomDurationWeeks") ? facts.symptomDurationWeeks() : null);
+                measures.contains("symptomDurationWeeks") ? facts.symptomDurationWeeks() : null, facts.evaluationDate());
     }
 
     /** The facts to insert, in the release's own classes and in a fixed order (every finding it asks about first). */
