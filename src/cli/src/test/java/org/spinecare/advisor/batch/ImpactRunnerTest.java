@@ -36,7 +36,7 @@ import org.spinecare.advisor.impact.MarkdownReport;
  * generator's patients, checked against figures this test recomputes from each patient's two assessments.
  */
 class ImpactRunnerTest {
-    private static final int PATIENTS = 1500;
+    private static final int PATIENTS = 1000;
     private static KnowledgeRelease v1;
     private static KnowledgeRelease current;
     private static SpineAdvisor oldAdvisor;
