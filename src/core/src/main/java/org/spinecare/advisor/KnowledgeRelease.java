@@ -27,6 +27,11 @@ public final class KnowledgeRelease {
         this.jarSha256 = jarSha256;
     }
 
+    /** A release of an already checked knowledge base; for tests that inject a faulty one. */
+    static KnowledgeRelease of(KnowledgeBase knowledgeBase) {
+        return new KnowledgeRelease(knowledgeBase, null);
+    }
+
     /** The release shipped on the class path. */
     public static KnowledgeRelease classPath() {
         return new KnowledgeRelease(KnowledgeBase.load(), null);

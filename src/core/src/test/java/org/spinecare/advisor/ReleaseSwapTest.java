@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -144,7 +139,7 @@ class ReleaseSwapTest {
     void tamperedJarKeepsTheLiveRelease(@TempDir Path dir) throws IOException {
         // Given the 1.0.0 kjar with one rule file changed after its digest was recorded
         Path tampered = dir.resolve("spine-kjar-1.0.0.jar");
-        Files.write(tampered, rewrite(Files.readAllBytes(Releases.v1()), "org/spinecare/kb/triage.drl",
+        Files.write(tampered, Releases.rewritten(Files.readAllBytes(Releases.v1()), "org/spinecare/kb/triage.drl",
                 drl -> drl + "\n// changed after the build\n"));
         try (SpineAdvisor advisor = SpineAdvisor.builder().release(current).build()) {
             // When the advisor is asked to swap to it
@@ -155,6 +150,25 @@ class ReleaseSwapTest {
             assertTrue(result.reason().contains("self-check failed: rule sources do not match the digest"),
                     result.reason());
             assertEquals(current.info(), result.live());
+            assertEquals(current.info(), advisor.assess(PatientFacts.empty()).knowledgeBase());
+        }
+    }
+
+    @Test
+    @DisplayName("a release whose rule fails on a canary patient is refused and the live release keeps answering")
+    void failingCanaryKeepsTheLiveRelease() {
+        // Given a release that passes its self-check but whose rule throws when fever is present
+        KnowledgeRelease faulty = KnowledgeRelease.of(FaultInjection.knowledgeBase(FaultInjection.SELF_CARE_TRIAGE,
+                FaultInjection.NO_STENOSIS, FaultInjection.THROWS_ON_FEVER));
+        try (SpineAdvisor advisor = SpineAdvisor.builder().release(current).build()) {
+            // When the advisor is asked to swap to it
+            SwapResult result = advisor.swap(faulty);
+
+            // Then the swap is refused, naming the canary, and the live release still answers
+            assertFalse(result.swapped());
+            assertTrue(result.reason().startsWith("canary assessment failed: patient with FEVER present"),
+                    result.reason());
+            assertEquals(faulty.info(), result.offered());
             assertEquals(current.info(), advisor.assess(PatientFacts.empty()).knowledgeBase());
         }
     }
@@ -177,23 +191,5 @@ class ReleaseSwapTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static byte[] rewrite(byte[] jar, String entryName, java.util.function.UnaryOperator<String> change)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(jar));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] bytes = in.readAllBytes();
-                if (e.getName().equals(entryName)) {
-                    bytes = change.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                }
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(bytes);
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -52,4 +52,27 @@ public final class Releases {
             throw new IllegalStateException("release fixture " + name + " cannot be read: " + e, e);
         }
     }
+
+    /** The jar with one entry changed by {@code change}, or left out when it returns null (for refused releases). */
+    static byte[] rewritten(byte[] jar, String entryName, java.util.function.UnaryOperator<String> change)
+            throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(jar));
+             var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals(entryName)) {
+                    String changed = change.apply(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                    if (changed == null) {
+                        continue;
+                    }
+                    bytes = changed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
 }
