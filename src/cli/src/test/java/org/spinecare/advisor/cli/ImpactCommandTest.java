@@ -65,4 +65,26 @@ class ImpactCommandTest {
         assertTrue(run.err().startsWith("spine: release refused: "), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
+
+    @Test
+    @DisplayName("assess --release answers with that release, and refuses in one line a finding it does not model")
+    void assessWithAnOlderRelease(@TempDir Path dir) throws IOException {
+        // Given the 1.0.0 kjar, a request 1.0.0 models and one with a red flag added in 2.0.0
+        String v1 = Releases.v1().toString();
+        Path modelled = Files.writeString(dir.resolve("a.json"),
+                "{\"ageYears\":40,\"findings\":{\"SADDLE_SENSATION_LOSS\":\"PRESENT\"}}");
+        Path newer = Files.writeString(dir.resolve("b.json"), "{\"findings\":{\"HISTORY_OF_CANCER\":\"PRESENT\"}}");
+
+        // When both are assessed with --release
+        CliRun answered = CliRun.of("assess", "--compact", "--release", v1, modelled.toString());
+        CliRun refused = CliRun.of("assess", "--release", v1, newer.toString());
+
+        // Then the first answer names 1.0.0, and the second is refused naming the field
+        assertEquals(SpineCli.OK, answered.exit(), answered.err());
+        assertTrue(answered.out().contains("\"releaseId\":\"org.spinecare:spine-kjar:1.0.0\""), answered.out());
+        assertTrue(answered.out().contains("\"triage\":\"EMERGENCY\""), answered.out());
+        assertEquals(SpineCli.INVALID_INPUT, refused.exit());
+        assertEquals("spine: invalid input: $.findings.HISTORY_OF_CANCER: is not modelled by knowledge base "
+                + "org.spinecare:spine-kjar:1.0.0 [UNKNOWN_CODE]", refused.err().strip());
+    }
 }
