@@ -26,7 +26,8 @@ final class ReleaseModel {
     /** Knowledge base 2.0.0 introduced the answer's sections, and with them the answer composed as a whole. */
     private static final String ANSWER_SECTION = "org.spinecare.kb.AnswerSection";
     static final ReleaseModel CLASS_PATH = new ReleaseModel(null, null, Finding.reportable(),
-            EnumSet.allOf(Diagnosis.class), components(PatientMeasures.class), components(CrackingHabit.class), true);
+            EnumSet.allOf(Diagnosis.class), components(PatientMeasures.class), components(CrackingHabit.class), true,
+            ReleaseTexts.LIBRARY);
 
     private final ModelBridge toRelease;
     private final ModelBridge toLibrary;
@@ -35,9 +36,12 @@ final class ReleaseModel {
     private final Set<String> measures;
     private final Set<String> crackingParts;
     private final boolean composesWholeAnswer;
+    private final ReleaseTexts texts;
 
     private ReleaseModel(ModelBridge toRelease, ModelBridge toLibrary, List<Finding> findings, Set<Diagnosis> diagnoses,
-                         Set<String> measures, Set<String> crackingParts, boolean composesWholeAnswer) {
+                         Set<String> measures, Set<String> crackingParts, boolean composesWholeAnswer,
+                         ReleaseTexts texts) {
+        this.texts = texts;
         this.composesWholeAnswer = composesWholeAnswer;
         this.toRelease = toRelease;
         this.toLibrary = toLibrary;
@@ -63,7 +67,8 @@ final class ReleaseModel {
             requireSameConstants(loader, org.spinecare.kb.TensionOnset.class);
             return new ReleaseModel(new ModelBridge(loader), new ModelBridge(ReleaseModel.class.getClassLoader()),
                     asked, diagnoses, components(loader.loadClass(PatientMeasures.class.getName())),
-                    components(loader.loadClass(CrackingHabit.class.getName())), hasClass(loader, ANSWER_SECTION));
+                    components(loader.loadClass(CrackingHabit.class.getName())), hasClass(loader, ANSWER_SECTION),
+                    ReleaseTexts.of(loader));
         } catch (ReflectiveOperationException e) {
             throw new KnowledgeBaseException("the release's fact model lacks " + e.getMessage(), e);
         }
@@ -134,6 +139,11 @@ final class ReleaseModel {
     /** Whether the release composes the whole answer in sections (2.0.0 on); see {@link SafetyInvariants#check}. */
     boolean composesWholeAnswer() {
         return composesWholeAnswer;
+    }
+
+    /** The sentences this release shows for each code. */
+    ReleaseTexts texts() {
+        return texts;
     }
 
     boolean isClassPath() {

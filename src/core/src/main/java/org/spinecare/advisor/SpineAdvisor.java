@@ -192,8 +192,7 @@ public final class SpineAdvisor implements AutoCloseable {
                 throw new AssessmentException("more than " + maxFiredRules + " rules fired; the knowledge base "
                         + "may be looping, so no assessment is given");
             }
-            return AssessmentAssembler.assemble(recorder, knowledgeBase.info(),
-                    knowledgeBase.model().composesWholeAnswer());
+            return AssessmentAssembler.assemble(recorder, knowledgeBase.info(), knowledgeBase.model());
         } catch (AssessmentException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -48,6 +48,20 @@ class ReleaseLoadingTest {
     }
 
     @Test
+    @DisplayName("an answer of 1.0.0 reads as 1.0.0 wrote it, not with the texts of the class path's release")
+    void oldReleaseKeepsItsOwnTexts() {
+        PatientFacts facts = PatientFacts.empty().withFinding(Finding.SADDLE_SENSATION_LOSS, FindingState.PRESENT);
+        try (SpineAdvisor old = SpineAdvisor.builder().release(v1).build()) {
+            Recommendation escalation = old.assess(facts).recommendations().get(0);
+            assertEquals(org.spinecare.kb.Advice.SEEK_EMERGENCY_CARE, escalation.code());
+            // The instruction as knowledge base 1.0.0 words it (git show 1b9a22d:kjar/.../Advice.java)
+            assertEquals(List.of("Do not stretch, crack, heat or cool the back before a doctor has seen you."),
+                    escalation.instructions());
+            assertNotEquals(org.spinecare.kb.Advice.SEEK_EMERGENCY_CARE.instructions(), escalation.instructions());
+        }
+    }
+
+    @Test
     @DisplayName("the current kjar file loads as a release equal to the class path's")
     void currentJarEqualsClassPath() {
         KnowledgeRelease fromFile = KnowledgeRelease.fromJar(Releases.current());
