@@ -36,6 +36,12 @@ final class AssessmentAssembler {
     }
 
     static Assessment assemble(FiringRecorder recorder, KnowledgeBaseInfo kb) {
+        return assemble(recorder, kb, ReleaseModel.CLASS_PATH);
+    }
+
+    /** With the texts of the release that answered, and its invariants ({@link SafetyInvariants#check}). */
+    static Assessment assemble(FiringRecorder recorder, KnowledgeBaseInfo kb, ReleaseModel release) {
+        ReleaseTexts texts = release.texts();
         List<TriageLevel> triages = new ArrayList<>(1);
         List<StenosisAssessment> stenosisConclusions = new ArrayList<>(1);
         Set<Finding> redFlags = EnumSet.noneOf(Finding.class);
@@ -72,17 +78,17 @@ final class AssessmentAssembler {
         List<Recommendation> recommendations = new ArrayList<>();
         List<Recommendation> clinicianActions = new ArrayList<>();
         recommendedBy.forEach((advice, ruleIds) -> {
-            List<String> instructions = new ArrayList<>(advice.instructions());
-            doses.getOrDefault(advice, Set.of()).forEach(i -> instructions.add(i.text()));
-            Recommendation recommendation = new Recommendation(advice, advice.category(), advice.summary(),
-                    instructions, advice.source(), List.copyOf(ruleIds));
+            List<String> instructions = new ArrayList<>(texts.instructions(advice));
+            doses.getOrDefault(advice, Set.of()).forEach(i -> instructions.add(texts.text(i)));
+            Recommendation recommendation = new Recommendation(advice, advice.category(), texts.summary(advice),
+                    instructions, texts.source(advice), List.copyOf(ruleIds));
             (advice.forPatient() ? recommendations : clinicianActions).add(recommendation);
         });
         recommendations.sort(CLINICAL_ORDER);
         List<Contraindication> contraindications = new ArrayList<>();
         contraindicatedBy.forEach((advice, ruleIds) -> {
             List<ContraindicationReason> why = List.copyOf(reasons.get(advice));
-            contraindications.add(new Contraindication(advice, why.get(0), why, advice.source(),
+            contraindications.add(new Contraindication(advice, why.get(0), why, texts.source(advice),
                     List.copyOf(ruleIds)));
         });
 
@@ -90,7 +96,7 @@ final class AssessmentAssembler {
                 new Stenosis(stenosis.status(), List.copyOf(indicators)), recommendations, clinicianActions,
                 contraindications,
                 recorder.fired(), kb);
-        SafetyInvariants.check(assessment);
+        SafetyInvariants.check(assessment, release.composesWholeAnswer());
         return assessment;
     }
 

@@ -27,12 +27,19 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     private static final String FACT_MODEL = FindingFact.class.getPackageName();
 
     private final Map<String, RuleInfo> catalog;
+    private final ReleaseModel model;
     private final List<FiredRule> fired = new ArrayList<>();
     private final List<Insertion> insertions = new ArrayList<>();
     private final Set<Object> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
 
     FiringRecorder(Map<String, RuleInfo> catalogByName) {
+        this(catalogByName, ReleaseModel.CLASS_PATH);
+    }
+
+    /** For a release loaded from a jar, {@code model} carries its facts into the library's classes. */
+    FiringRecorder(Map<String, RuleInfo> catalogByName, ReleaseModel model) {
         this.catalog = catalogByName;
+        this.model = model;
     }
 
     @Override
@@ -42,7 +49,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
                 // The engine matches a marker fact of its own for rules that begin with "not" or "exists"; only
                 // the fact model's facts belong in the trail.
                 .filter(fact -> fact.getClass().getPackageName().equals(FACT_MODEL))
-                .map(FactCodes::describe)
+                .map(fact -> FactCodes.describe(model.toLibrary(fact)))
                 .toList();
         fired.add(new FiredRule(rule.id(), rule.name(), rule.source(), rule.basis(), matched));
     }
@@ -70,7 +77,9 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 
     /** Facts inserted by rules and still in working memory, in insertion order. */
     List<Insertion> liveInsertions() {
-        return insertions.stream().filter(i -> !deleted.contains(i.fact())).toList();
+        // Deletions are matched by identity on the release's own objects, so facts are carried over only here.
+        return insertions.stream().filter(i -> !deleted.contains(i.fact()))
+                .map(i -> model.isClassPath() ? i : new Insertion(model.toLibrary(i.fact()), i.ruleId())).toList();
     }
 
     private RuleInfo ruleNamed(String name) {

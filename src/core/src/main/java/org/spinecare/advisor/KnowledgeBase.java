@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.builder.KieModule;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
@@ -43,8 +45,14 @@ final class KnowledgeBase {
     private final KnowledgeBaseInfo info;
     private final Map<String, RuleInfo> ruleByName;
     private final List<RuleInfo> catalog;
+    private final ReleaseModel model;
 
     KnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, Map<String, RuleInfo> ruleByName) {
+        this(kieBase, info, ruleByName, ReleaseModel.CLASS_PATH);
+    }
+
+    KnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, Map<String, RuleInfo> ruleByName, ReleaseModel model) {
+        this.model = model;
         this.kieBase = kieBase;
         this.info = info;
         this.ruleByName = Map.copyOf(ruleByName);
@@ -58,12 +66,7 @@ final class KnowledgeBase {
 
     /** Loads from the given class loader; tests pass one that serves tampered or missing resources. */
     static KnowledgeBase load(ClassLoader loader) {
-        RuleSources sources = RuleSources.read(loader);
-        if (!sources.actualSha256().equals(sources.declaredSha256())) {
-            throw new KnowledgeBaseException("rule sources do not match the digest recorded at build time ("
-                    + sources.actualSha256() + " != " + sources.declaredSha256() + ")");
-        }
-        requireExecutableModel(loader, sources.releaseId());
+        RuleSources sources = verifiedSources(loader);
         KieBase kieBase;
         try {
             KieContainer container = KieServices.Factory.get().getKieClasspathContainer(loader);
@@ -73,6 +76,59 @@ final class KnowledgeBase {
         }
         Map<String, RuleInfo> rules = checkRules(kieBase, sources.fileByRuleName(), sources.groupByRuleName());
         return new KnowledgeBase(kieBase, new KnowledgeBaseInfo(sources.releaseId(), sources.declaredSha256()), rules);
+    }
+
+    /**
+     * Loads a release from the bytes of its kjar, beside the one on the class path, with the same self-check. Its
+     * classes come from those bytes only ({@link ReleaseClassLoader}); the module goes into the KIE repository just
+     * long enough to build its container, because the repository keeps one module per release id and the class
+     * path's release may have the same id.
+     */
+    static KnowledgeBase loadJar(byte[] jar, String origin) {
+        ReleaseClassLoader loader = new ReleaseClassLoader(jar, origin, KnowledgeBase.class.getClassLoader());
+        RuleSources sources = verifiedSources(loader);
+        ReleaseModel model = ReleaseModel.of(loader);
+        KieBase kieBase;
+        synchronized (KieServices.class) {
+            KieServices kie = KieServices.Factory.get();
+            ReleaseId releaseId = null;
+            try {
+                KieModule module = kie.getRepository().addKieModule(kie.getResources().newByteArrayResource(jar));
+                releaseId = module.getReleaseId();
+                if (!releaseId.toExternalForm().equals(sources.releaseId())) {
+                    throw new KnowledgeBaseException(origin + " is module " + releaseId + " but its manifest names "
+                            + sources.releaseId());
+                }
+                kieBase = kie.newKieContainer(releaseId, loader).getKieBase(KBASE_NAME);
+            } catch (KnowledgeBaseException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new KnowledgeBaseException("knowledge base " + KBASE_NAME + " of " + origin + " could not be "
+                        + "loaded: " + e.getMessage(), e);
+            } finally {
+                if (releaseId != null) {
+                    kie.getRepository().removeKieModule(releaseId);
+                }
+            }
+        }
+        Map<String, RuleInfo> rules = checkRules(kieBase, sources.fileByRuleName(), sources.groupByRuleName());
+        return new KnowledgeBase(kieBase, new KnowledgeBaseInfo(sources.releaseId(), sources.declaredSha256()), rules,
+                model);
+    }
+
+    private static RuleSources verifiedSources(ClassLoader loader) {
+        RuleSources sources = RuleSources.read(loader);
+        if (!sources.actualSha256().equals(sources.declaredSha256())) {
+            throw new KnowledgeBaseException("rule sources do not match the digest recorded at build time ("
+                    + sources.actualSha256() + " != " + sources.declaredSha256() + ")");
+        }
+        requireExecutableModel(loader, sources.releaseId());
+        return sources;
+    }
+
+    /** How facts reach this release's rules and come back. */
+    ReleaseModel model() {
+        return model;
     }
 
     KieBase kieBase() {

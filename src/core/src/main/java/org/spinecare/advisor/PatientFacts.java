@@ -1,6 +1,7 @@
 package org.spinecare.advisor;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -29,10 +30,12 @@ import org.spinecare.kb.TensionOnset;
  * @param sittingHoursPerDay 0 to 24
  * @param symptomDurationWeeks how long the current symptoms have lasted, 0 to {@value #MAX_SYMPTOM_DURATION_WEEKS}
  *                           and no longer than the patient has lived
+ * @param evaluationDate     the date the facts describe ("as of"), or null for today; recorded in the audit record so
+ *                           that a past answer can be reproduced. No rule reads a date yet (docs/releases.md)
  */
 public record PatientFacts(String patientRef, Integer ageYears, Integer painScore, Map<Finding, FindingState> findings,
                            Set<Diagnosis> diagnoses, Cracking cracking, TensionOnset tensionOnset,
-                           Integer sittingHoursPerDay, Integer symptomDurationWeeks) {
+                           Integer sittingHoursPerDay, Integer symptomDurationWeeks, LocalDate evaluationDate) {
 
     public static final int MAX_PATIENT_REF_LENGTH = 256;
     /** 131 years: the oldest age the contract accepts, in weeks. */
@@ -61,6 +64,20 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
                 : Collections.unmodifiableSet(EnumSet.copyOf(diagnoses));
     }
 
+    /** Facts without an evaluation date: evaluated as of today. */
+    public PatientFacts(String patientRef, Integer ageYears, Integer painScore, Map<Finding, FindingState> findings,
+                        Set<Diagnosis> diagnoses, Cracking cracking, TensionOnset tensionOnset,
+                        Integer sittingHoursPerDay, Integer symptomDurationWeeks) {
+        this(patientRef, ageYears, painScore, findings, diagnoses, cracking, tensionOnset, sittingHoursPerDay,
+                symptomDurationWeeks, null);
+    }
+
+    /** The same facts as of another date (null: today). */
+    public PatientFacts withEvaluationDate(LocalDate date) {
+        return new PatientFacts(patientRef, ageYears, painScore, findings, diagnoses, cracking, tensionOnset,
+                sittingHoursPerDay, symptomDurationWeeks, date);
+    }
+
     /** Facts without a symptom duration, as the contract before knowledge base 2.0.0 had them. */
     public PatientFacts(String patientRef, Integer ageYears, Integer painScore, Map<Finding, FindingState> findings,
                         Set<Diagnosis> diagnoses, Cracking cracking, TensionOnset tensionOnset,
@@ -70,7 +87,7 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
 
     /** Facts with nothing reported: every finding UNKNOWN. */
     public static PatientFacts empty() {
-        return new PatientFacts(null, null, null, Map.of(), Set.of(), null, null, null, null);
+        return new PatientFacts(null, null, null, Map.of(), Set.of(), null, null, null, null, null);
     }
 
     /**
@@ -95,7 +112,7 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
             changed.put(finding, state);
         }
         return new PatientFacts(patientRef, ageYears, painScore, changed, diagnoses, cracking, tensionOnset,
-                sittingHoursPerDay, symptomDurationWeeks);
+                sittingHoursPerDay, symptomDurationWeeks, evaluationDate);
     }
 
     private static Map<Finding, FindingState> copyFindings(Map<Finding, FindingState> findings) {
@@ -181,6 +198,7 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
         private TensionOnset tensionOnset;
         private Integer sittingHoursPerDay;
         private Integer symptomDurationWeeks;
+        private LocalDate evaluationDate;
 
         private Builder() {
         }
@@ -227,6 +245,12 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
             return this;
         }
 
+        /** The date the facts describe; null (the default) means today. */
+        public Builder evaluationDate(LocalDate evaluationDate) {
+            this.evaluationDate = evaluationDate;
+            return this;
+        }
+
         public Builder symptomDurationWeeks(Integer symptomDurationWeeks) {
             this.symptomDurationWeeks = symptomDurationWeeks;
             return this;
@@ -240,7 +264,7 @@ public record PatientFacts(String patientRef, Integer ageYears, Integer painScor
          */
         public PatientFacts build() {
             return new PatientFacts(patientRef, ageYears, painScore, findings, diagnoses, cracking, tensionOnset,
-                    sittingHoursPerDay, symptomDurationWeeks);
+                    sittingHoursPerDay, symptomDurationWeeks, evaluationDate);
         }
     }
 }

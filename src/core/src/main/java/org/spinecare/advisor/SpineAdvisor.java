@@ -1,20 +1,14 @@
 package org.spinecare.advisor;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.spinecare.kb.CrackingHabit;
-import org.spinecare.kb.Diagnosis;
-import org.spinecare.kb.DiagnosisFact;
-import org.spinecare.kb.Finding;
-import org.spinecare.kb.FindingFact;
-import org.spinecare.kb.PatientMeasures;
 
 /**
  * The library's entry point: create once, then call {@link #assess} from any thread.
@@ -32,27 +26,35 @@ import org.spinecare.kb.PatientMeasures;
 public final class SpineAdvisor implements AutoCloseable {
     public static final int DEFAULT_MAX_FIRED_RULES = 500;
     public static final String LIBRARY_VERSION = versionOf(SpineAdvisor.class);
-    /** Derived findings are the rules' to insert (CT-002, CT-003), never the facade's. */
-    private static final List<Finding> REPORTABLE_FINDINGS = Finding.reportable();
 
-    private final KnowledgeBase knowledgeBase;
     private final int maxFiredRules;
     private final AuditTrail auditTrail;
     private final Clock clock;
     /**
-     * Sessions are reused: dispose() resets a pooled session and hands it back, which saves rebuilding the
-     * session's node memories on every call (measured in docs/performance.md). The pool grows on demand, so
-     * concurrent callers never wait for each other. Null when the knowledge base cannot pool (a test's stand-in).
+     * The release that answers new calls. A call reads it once and runs to the end on that release, so a swap never
+     * mixes two releases in one answer and never makes a running call fail.
      */
-    private final KieSessionsPool sessions;
+    private final AtomicReference<Live> live;
     private volatile boolean closed;
 
+    /**
+     * A release with its sessions. Sessions are reused: dispose() resets a pooled session and hands it back, which
+     * saves rebuilding the session's node memories on every call (measured in docs/performance.md). The pool grows on
+     * demand, so concurrent callers never wait for each other.
+     */
+    private record Live(KnowledgeBase knowledgeBase, KieSessionsPool sessions) {
+        static Live of(KnowledgeBase knowledgeBase) {
+            return new Live(knowledgeBase,
+                    knowledgeBase.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
     private SpineAdvisor(Builder builder) {
-        this.knowledgeBase = builder.knowledgeBase != null ? builder.knowledgeBase : KnowledgeBase.load();
         this.maxFiredRules = builder.maxFiredRules;
         this.auditTrail = builder.auditTrail;
         this.clock = builder.clock;
-        this.sessions = knowledgeBase.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.live = new AtomicReference<>(Live.of(builder.knowledgeBase != null ? builder.knowledgeBase
+                : builder.release != null ? builder.release.knowledgeBase() : KnowledgeBase.load()));
     }
 
     /** An advisor on the shipped knowledge base, without an audit trail. */
@@ -72,7 +74,9 @@ public final class SpineAdvisor implements AutoCloseable {
     public Assessment assess(PatientFacts facts) {
         Objects.requireNonNull(facts, "facts");
         requireOpen();
-        Assessment assessment = evaluate(facts);
+        Live release = live.get();
+        refuseNotModelled(release.knowledgeBase(), facts);
+        Assessment assessment = evaluate(release, facts);
         if (auditTrail != null) {
             try {
                 auditTrail.record(new AuditEntry(UUID.randomUUID(), clock.instant(), LIBRARY_VERSION, facts,
@@ -93,10 +97,44 @@ public final class SpineAdvisor implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            if (sessions != null) {
-                sessions.shutdown();
-            }
+            live.get().sessions().shutdown();
         }
+    }
+
+    /**
+     * Makes {@code release} answer every call that starts from now on; calls already running finish on the release
+     * they started with. The release is first tried on {@link ReleaseCanary canary patients}: if any answer fails,
+     * the live release stays and the result says why. Swaps are serialised; assessments never wait for one.
+     */
+    public synchronized SwapResult swap(KnowledgeRelease release) {
+        Objects.requireNonNull(release, "release");
+        requireOpen();
+        KnowledgeBaseInfo current = live.get().knowledgeBase().info();
+        Live candidate = Live.of(release.knowledgeBase());
+        try {
+            ReleaseCanary.check(facts -> evaluate(candidate, facts), release.knowledgeBase().model());
+        } catch (AssessmentException e) {
+            candidate.sessions().shutdown();
+            return SwapResult.rejected(current, release.info(), "canary assessment failed: " + e.getMessage());
+        }
+        // The replaced release's pool is not shut down: calls still running on it return their sessions to it, and
+        // it is collected with its release once the last of them has finished.
+        live.set(candidate);
+        return SwapResult.swapped(current, release.info());
+    }
+
+    /**
+     * Loads the kjar at {@code kjar} and swaps to it; a jar that fails its self-check leaves the live release in place
+     * and the result names the failure.
+     */
+    public SwapResult swap(java.nio.file.Path kjar) {
+        KnowledgeRelease release;
+        try {
+            release = KnowledgeRelease.fromJar(kjar);
+        } catch (KnowledgeBaseException e) {
+            return SwapResult.rejected(knowledgeBase(), null, "self-check failed: " + e.getMessage());
+        }
+        return swap(release);
     }
 
     private void requireOpen() {
@@ -105,24 +143,41 @@ public final class SpineAdvisor implements AutoCloseable {
         }
     }
 
+    /** The release that answers calls starting now. */
     public KnowledgeBaseInfo knowledgeBase() {
-        return knowledgeBase.info();
+        return live.get().knowledgeBase().info();
     }
 
-    /** Every rule of the knowledge base, ordered by id. */
+    /** Every rule of the live knowledge base, ordered by id. */
     public List<RuleInfo> rules() {
-        return knowledgeBase.catalog();
+        return live.get().knowledgeBase().catalog();
     }
 
-    private Assessment evaluate(PatientFacts facts) {
-        return evaluateInserting(factsOf(facts));
+    /** An older release cannot be told what it never modelled; passing it over would treat it as unknown. */
+    private static void refuseNotModelled(KnowledgeBase release, PatientFacts facts) {
+        List<String> notModelled = release.model().notModelled(facts);
+        if (!notModelled.isEmpty()) {
+            String path = notModelled.get(0);
+            throw new InvalidFactsException(path.startsWith("$.findings.") || path.startsWith("$.diagnoses.")
+                    ? InvalidFactsException.Code.UNKNOWN_CODE : InvalidFactsException.Code.UNKNOWN_FIELD, path,
+                    "is not modelled by knowledge base " + release.info().releaseId());
+        }
+    }
+
+    private Assessment evaluate(Live release, PatientFacts facts) {
+        return evaluateInserting(release, release.knowledgeBase().model().inputs(facts));
     }
 
     /** Runs the rules on these facts, inserted in this order; package-private so tests can vary the order. */
     Assessment evaluateInserting(List<Object> inserted) {
+        return evaluateInserting(live.get(), inserted);
+    }
+
+    private Assessment evaluateInserting(Live release, List<Object> inserted) {
         requireOpen();
-        KieSession session = sessions != null ? sessions.newKieSession() : knowledgeBase.kieBase().newKieSession();
-        FiringRecorder recorder = new FiringRecorder(knowledgeBase.ruleByName());
+        KnowledgeBase knowledgeBase = release.knowledgeBase();
+        KieSession session = release.sessions().newKieSession();
+        FiringRecorder recorder = new FiringRecorder(knowledgeBase.ruleByName(), knowledgeBase.model());
         try {
             session.addEventListener((AgendaEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
@@ -137,7 +192,7 @@ public final class SpineAdvisor implements AutoCloseable {
                 throw new AssessmentException("more than " + maxFiredRules + " rules fired; the knowledge base "
                         + "may be looping, so no assessment is given");
             }
-            return AssessmentAssembler.assemble(recorder, knowledgeBase.info());
+            return AssessmentAssembler.assemble(recorder, knowledgeBase.info(), knowledgeBase.model());
         } catch (AssessmentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -152,19 +207,7 @@ public final class SpineAdvisor implements AutoCloseable {
 
     /** The facts to insert, in a fixed order so that the same patient always fires rules the same way. */
     static List<Object> factsOf(PatientFacts facts) {
-        List<Object> out = new ArrayList<>(Finding.values().length + 6);
-        for (Finding finding : REPORTABLE_FINDINGS) {
-            out.add(new FindingFact(finding, facts.stateOf(finding)));
-        }
-        for (Diagnosis diagnosis : facts.diagnoses()) {
-            out.add(new DiagnosisFact(diagnosis));
-        }
-        if (facts.cracking() != null) {
-            out.add(new CrackingHabit(facts.cracking().frequency(), facts.cracking().forceful()));
-        }
-        out.add(new PatientMeasures(facts.ageYears(), facts.painScore(), facts.tensionOnset(),
-                facts.sittingHoursPerDay(), facts.symptomDurationWeeks()));
-        return out;
+        return ReleaseModel.CLASS_PATH.inputs(facts);
     }
 
     private static String versionOf(Class<?> type) {
@@ -175,6 +218,7 @@ public final class SpineAdvisor implements AutoCloseable {
     /** Options for {@link SpineAdvisor}; build once and share the advisor. */
     public static final class Builder {
         private KnowledgeBase knowledgeBase;
+        private KnowledgeRelease release;
         private int maxFiredRules = DEFAULT_MAX_FIRED_RULES;
         private AuditTrail auditTrail;
         private Clock clock = Clock.systemUTC();
@@ -199,6 +243,12 @@ public final class SpineAdvisor implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The release to start with; by default the kjar on the class path. */
+        public Builder release(KnowledgeRelease release) {
+            this.release = Objects.requireNonNull(release, "release");
             return this;
         }
 

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.spinecare.kb.CrackingFrequency;
 import org.spinecare.kb.Diagnosis;
@@ -27,9 +29,10 @@ import org.spinecare.kb.TensionOnset;
 public final class SpineJson {
     /** A real patient's facts take well under 2 KiB; the cap bounds memory for hostile input. */
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
+    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("patientRef", "ageYears", "painScore", "findings",
-            "diagnoses", "cracking", "tensionOnset", "sittingHoursPerDay", "symptomDurationWeeks");
+            "diagnoses", "cracking", "tensionOnset", "sittingHoursPerDay", "symptomDurationWeeks", "evaluationDate");
     private static final Set<String> CRACKING_FIELDS = Set.of("frequency", "forceful");
 
     private static final ObjectMapper MAPPER = StrictJson.mapperForWriting();
@@ -135,7 +138,26 @@ public final class SpineJson {
                 cracking,
                 enumField(root, "tensionOnset", "$.tensionOnset", TensionOnset.class),
                 intField(root, "sittingHoursPerDay", "$.sittingHoursPerDay"),
-                intField(root, "symptomDurationWeeks", "$.symptomDurationWeeks"));
+                intField(root, "symptomDurationWeeks", "$.symptomDurationWeeks"),
+                dateField(root, "evaluationDate", "$.evaluationDate"));
+    }
+
+    /** An ISO-8601 calendar date, {@code YYYY-MM-DD}, and nothing else (no time, no zone, no week date). */
+    private static LocalDate dateField(JsonNode parent, String name, String path) {
+        String text = stringField(parent, name, path);
+        if (text == null) {
+            return null;
+        }
+        if (!ISO_DATE.matcher(text).matches()) {
+            throw new InvalidFactsException(InvalidFactsException.Code.WRONG_TYPE, path,
+                    "must be a date as YYYY-MM-DD, not '" + StrictJson.shorten(text) + "'");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidFactsException(InvalidFactsException.Code.OUT_OF_RANGE, path,
+                    "is not a calendar date: '" + StrictJson.shorten(text) + "'");
+        }
     }
 
     private static Map<Finding, FindingState> findings(JsonNode node) {

@@ -11,6 +11,7 @@ import org.spinecare.advisor.AssessmentException;
 import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.KnowledgeBaseException;
+import org.spinecare.advisor.KnowledgeRelease;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.SpineJson;
@@ -80,6 +81,11 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--evaluation-date", paramLabel = "DATE", description = "With --fhir or --ndjson: the date "
             + "(YYYY-MM-DD) at which the age is computed from Patient.birthDate. Default: today.")
     String evaluationDate;
+
+    @Option(names = "--release", paramLabel = "KJAR", description = "Assess with this knowledge base release (a kjar "
+            + "file built by this project) instead of the shipped one, e.g. to reproduce an answer an audit record "
+            + "names (docs/releases.md).")
+    java.nio.file.Path release;
 
     /** Makes the advisor instead of {@link SpineAdvisor#create()}; set only by fault-injection tests. */
     java.util.function.Supplier<SpineAdvisor> advisors;
@@ -157,13 +163,19 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
         try (AuditedTrail closing = trail) {
-            SpineAdvisor advisor = advisors != null ? advisors.get()
-                    : trail == null ? SpineAdvisor.create() : SpineAdvisor.builder().auditTrail(trail).build();
+            SpineAdvisor advisor = advisors != null ? advisors.get() : advisor(trail);
             if (jsonl != null) {
                 // Every answer written is audited after it was flushed; a record that cannot be written stops the run.
                 return BatchRun.run(advisor, trail, jsonl, batchOut, batchErrors, batchThreads, err);
             }
-            Assessment assessment = advisor.assess(facts);
+            Assessment assessment;
+            try {
+                assessment = advisor.assess(facts);
+            } catch (InvalidFactsException e) {
+                // Only an older --release refuses valid facts: those it does not model.
+                err.println("spine: invalid input: " + Errors.oneLine(e));
+                return SpineCli.INVALID_INPUT;
+            }
             AuditEntry entry = trail == null ? null : trail.takePending();
             return deliver(assessment, mapping, entry, trail, err);
         } catch (AssessmentException e) {
@@ -173,6 +185,17 @@ final class AssessCommand implements Callable<Integer> {
             err.println(SpineCli.knowledgeBaseFailure(e));
             return SpineCli.FAILED;
         }
+    }
+
+    private SpineAdvisor advisor(AuditedTrail trail) {
+        SpineAdvisor.Builder builder = SpineAdvisor.builder();
+        if (release != null) {
+            builder.release(KnowledgeRelease.fromJar(release));
+        }
+        if (trail != null) {
+            builder.auditTrail(trail);
+        }
+        return builder.build();
     }
 
     /** Writes the answer, and only once it is out, its audit record. */

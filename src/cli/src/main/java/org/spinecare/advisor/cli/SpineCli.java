@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = SpineCli.Version.class,
         description = "Lower-back decision support: triage, self-care techniques and the rules behind them.",
         subcommands = {AssessCommand.class, RulesCommand.class, TextsCommand.class, ScenariosCommand.class,
-                AuditCommand.class, GenerateCommand.class, FhirCommand.class, ServeCommand.class})
+                AuditCommand.class, GenerateCommand.class, FhirCommand.class, ServeCommand.class, ImpactCommand.class})
 public final class SpineCli {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,6 +28,10 @@ final class AuditCodec {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final List<String> FIELDS = List.of("format", "seq", "requestId", "time", "libraryVersion",
             "knowledgeBase", "keyId", "patientPseudonym", "inputSha256", "outcome", "firedRules", "prevHash", "hash");
+    /** Written only when the request gave an evaluation date, so that older records keep their canonical form. */
+    private static final List<String> WITH_EVALUATION_DATE = List.of("format", "seq", "requestId", "time",
+            "libraryVersion", "knowledgeBase", "keyId", "patientPseudonym", "inputSha256", "evaluationDate", "outcome",
+            "firedRules", "prevHash", "hash");
 
     /** {@code ,"hash":"} + 64 hex digits + {@code "}}: the end of every line. */
     private static final int HASH_MEMBER_BYTES = ",\"hash\":\"".length() + 64 + 2;
@@ -71,6 +76,9 @@ final class AuditCodec {
             g.writeStringField("keyId", r.keyId());
             g.writeStringField("patientPseudonym", r.patientPseudonym());
             g.writeStringField("inputSha256", r.inputSha256());
+            if (r.evaluationDate() != null) {
+                g.writeStringField("evaluationDate", r.evaluationDate().toString());
+            }
             AuditRecord.Outcome o = r.outcome();
             g.writeObjectFieldStart("outcome");
             g.writeStringField("triage", o.triage());
@@ -143,7 +151,7 @@ final class AuditCodec {
 
     /** Reads an assessment line already parsed by {@link #tree}. */
     static AuditRecord parse(JsonNode root) {
-        exactFields(root, "", FIELDS);
+        exactFields(root, "", root.has("evaluationDate") ? WITH_EVALUATION_DATE : FIELDS);
         JsonNode kb = object(root, "knowledgeBase", List.of("releaseId", "rulesSha256"));
         JsonNode o = object(root, "outcome", List.of("triage", "redFlags", "unscreenedRedFlags", "stenosis",
                 "recommended", "contraindicated"));
@@ -168,9 +176,11 @@ final class AuditCodec {
                     Instant.parse(text(root, "time")), text(root, "libraryVersion"),
                     new KnowledgeBaseInfo(text(kb, "releaseId"), text(kb, "rulesSha256")), text(root, "keyId"),
                     nullableText(root, "patientPseudonym"),
-                    text(root, "inputSha256"), outcome, rules, text(root, "prevHash"), text(root, "hash"));
+                    text(root, "inputSha256"),
+                    root.has("evaluationDate") ? LocalDate.parse(text(root, "evaluationDate")) : null, outcome, rules,
+                    text(root, "prevHash"), text(root, "hash"));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("time is not an ISO-8601 instant");
+            throw new IllegalArgumentException("time or evaluationDate is not an ISO-8601 instant or date");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.spinecare.advisor.audit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -20,12 +21,15 @@ import org.spinecare.advisor.PatientFacts;
  * @param keyId            the {@link AuditKey#id()} of the key that made the pseudonym
  * @param patientPseudonym HMAC-SHA256 of the patient reference under the key, or null without a reference
  * @param inputSha256      SHA-256 of {@link CanonicalInput#json}
+ * @param evaluationDate   the date the facts were evaluated as of, when the request gave one; else null (and absent
+ *                         from the line, so that records written before it existed keep their hashes)
  * @param prevHash         the previous record's {@code hash}; 64 zeros for the first record
  * @param hash             SHA-256 of this record's canonical form without the hash field
  */
 public record AuditRecord(int format, long seq, UUID requestId, Instant time, String libraryVersion,
                           KnowledgeBaseInfo knowledgeBase, String keyId, String patientPseudonym, String inputSha256,
-                          Outcome outcome, List<RuleFiring> firedRules, String prevHash, String hash) {
+                          LocalDate evaluationDate, Outcome outcome, List<RuleFiring> firedRules, String prevHash,
+                          String hash) {
     /** Format 2 adds the keyed {@code mac} at the end of the line (docs/audit.md); format 1 files still verify. */
     public static final int FORMAT = 2;
 
@@ -68,14 +72,15 @@ public record AuditRecord(int format, long seq, UUID requestId, Instant time, St
         String pseudonym = facts.patientRef() == null ? null : key.pseudonym(facts.patientRef());
         AuditRecord unsealed = new AuditRecord(FORMAT, seq, entry.requestId(),
                 entry.time().truncatedTo(ChronoUnit.MILLIS), Objects.requireNonNull(entry.libraryVersion()),
-                assessment.knowledgeBase(), key.id(), pseudonym, CanonicalInput.sha256(facts), outcome, fired,
+                assessment.knowledgeBase(), key.id(), pseudonym, CanonicalInput.sha256(facts), facts.evaluationDate(),
+                outcome, fired,
                 prevHash, null);
         return unsealed.withHash(AuditCodec.hashOf(unsealed));
     }
 
     AuditRecord withHash(String newHash) {
         return new AuditRecord(format, seq, requestId, time, libraryVersion, knowledgeBase, keyId, patientPseudonym,
-                inputSha256, outcome, firedRules, prevHash, newHash);
+                inputSha256, evaluationDate, outcome, firedRules, prevHash, newHash);
     }
 
     private static List<String> names(List<? extends Enum<?>> codes) {

@@ -38,7 +38,7 @@ class AuditKeyedChainTest {
         AuditRecord.Outcome outcome = new AuditRecord.Outcome(triage, o.redFlags(), o.unscreenedRedFlags(),
                 o.stenosisStatus(), o.stenosisIndicators(), o.recommended(), o.contraindicated());
         AuditRecord unsealed = new AuditRecord(format, r.seq(), r.requestId(), time, r.libraryVersion(),
-                r.knowledgeBase(), keyId, r.patientPseudonym(), r.inputSha256(), outcome, r.firedRules(), prevHash,
+                r.knowledgeBase(), keyId, r.patientPseudonym(), r.inputSha256(), r.evaluationDate(), outcome, r.firedRules(), prevHash,
                 null);
         return unsealed.withHash(AuditCodec.hashOf(unsealed));
     }
