@@ -38,12 +38,16 @@ final class ServeCommand implements Callable<Integer> {
     Path data = Path.of("spine-data");
 
     @Option(names = "--config", description = "Production configuration (JSON): publicUrl, trustedIssuers "
-            + "[{issuer, jwks}], corsOrigins, maxBodyBytes. See docs/cds-hooks.md.")
+            + "[{issuer, jwks}], corsOrigins, maxBodyBytes, admin {issuers, releases}. See docs/cds-hooks.md.")
     Path config;
 
     /** The production configuration file: every field but {@code corsOrigins} and {@code maxBodyBytes} required. */
     record ConfigFile(URI publicUrl, List<ServiceConfig.TrustedIssuer> trustedIssuers, List<String> corsOrigins,
-                      Long maxBodyBytes) {
+                      Long maxBodyBytes, AdminFile admin) {
+    }
+
+    /** The optional release admin (POST /admin/release): its own issuers and the directory releases come from. */
+    record AdminFile(List<ServiceConfig.TrustedIssuer> issuers, String releases) {
     }
 
     @Override
@@ -89,9 +93,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(config + ": publicUrl and at least one trustedIssuers entry are "
                     + "required");
         }
+        if (file.admin() != null && (file.admin().issuers() == null || file.admin().issuers().isEmpty()
+                || file.admin().releases() == null)) {
+            throw new IllegalArgumentException(config + ": admin needs issuers (at least one) and releases");
+        }
         return new ServiceConfig(host, port, file.publicUrl(), file.trustedIssuers(),
                 file.corsOrigins() == null ? List.of() : file.corsOrigins(),
                 file.maxBodyBytes() == null ? ServiceConfig.DEFAULT_MAX_BODY_BYTES : file.maxBodyBytes(),
-                Duration.ofSeconds(5), false);
+                Duration.ofSeconds(5), false, file.admin() == null ? null
+                        : new ServiceConfig.Admin(file.admin().issuers(), Path.of(file.admin().releases())));
     }
 }

@@ -31,9 +31,15 @@ final class CardFactory {
         this.ids = ids;
     }
 
+    /** The cards' {@code source.label}: names the release, as the audit record does. */
+    static String label(org.spinecare.advisor.KnowledgeBaseInfo release) {
+        return "Spine advisor knowledge base " + release.releaseId();
+    }
+
     /** @param notes input statements that could not be used, listed in the triage card's detail */
     List<Card> cards(Assessment assessment, List<String> notes) {
-        String label = "Spine advisor knowledge base " + assessment.knowledgeBase().releaseId();
+        // From the assessment, never from the service: after a release swap it is the release that made this answer.
+        String label = label(assessment.knowledgeBase());
         List<Card> cards = new ArrayList<>();
         cards.add(new Card(ids.get().toString(), triageSummary(assessment), CardDetail.of(assessment, notes),
                 indicator(assessment.triage()), new Card.Source(label, null, null), OVERRIDE_REASONS));
@@ -72,7 +78,12 @@ final class CardFactory {
                     ? "Self-care: red-flag screen complete and negative; advice follows."
                     : "Self-care once the clinician tasks in the detail are done; advice follows.";
         }
-        // The contract puts the escalation first above SELF_CARE (TR-003, AN-001); SafetyInvariants enforce it.
+        // The contract puts the escalation first above SELF_CARE (TR-003, AN-001); SafetyInvariants enforce it. An
+        // older release swapped in (1.0.0 for a patient with nothing reported) may escalate without any advice: the
+        // triage is still shown, never dropped or turned into a self-care card.
+        if (assessment.recommendations().isEmpty()) {
+            return fit(triage.name() + ": this knowledge base release gives no escalation advice; see the detail");
+        }
         String escalation = assessment.recommendations().get(0).summary();
         String headed = triage.name() + ": " + escalation;
         return fit(headed.length() <= Card.MAX_SUMMARY ? headed : escalation);

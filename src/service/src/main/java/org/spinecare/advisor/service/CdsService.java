@@ -26,12 +26,13 @@ import org.spinecare.advisor.AssessmentException;
 import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.SpineAdvisor;
+import org.spinecare.advisor.SwapResult;
 import org.spinecare.advisor.audit.UnknownAssessmentException;
 import org.spinecare.advisor.fhir.FhirResources;
 
 /**
  * The CDS Hooks 2.0 service on Javalin: discovery, the {@code patient-view} call, feedback, health, readiness,
- * metrics, the OpenAPI document and the clinicians' page. Start with {@link #start}; {@link #close} stops it.
+ * metrics, the OpenAPI document, the clinicians' page and the release admin ({@link ReleaseAdmin}). Start with {@link #start}; {@link #close} stops it.
  * Every refusal is a short JSON problem naming the field; no answer carries a stack trace, and no log line or
  * metric carries a patient identifier (only route templates and statuses are logged).
  */
@@ -48,6 +49,7 @@ public final class CdsService implements AutoCloseable {
     private final FactsSource facts;
     private final CallAuthenticator authenticator;
     private final FhirFetcher fetcher;
+    private final ReleaseAdmin releases;
     private final CardFactory cardFactory = new CardFactory(UUID::randomUUID);
     private final IssuedCards issued = new IssuedCards(REMEMBERED_CARDS);
     private final ServiceMetrics metrics = new ServiceMetrics();
@@ -64,6 +66,7 @@ public final class CdsService implements AutoCloseable {
         this.authenticator = new CallAuthenticator(config.trustedIssuers(), clock);
         this.fetcher = new FhirFetcher(config.fhirTimeout(), json);
         this.advisor = SpineAdvisor.builder().auditTrail(trail).clock(clock).build();
+        this.releases = new ReleaseAdmin(advisor, config.admin(), clock);
         this.app = Javalin.create(this::configure);
     }
 
@@ -127,6 +130,11 @@ public final class CdsService implements AutoCloseable {
         cfg.routes.get("/cds-services", this::discovery);
         cfg.routes.post("/cds-services/{id}", this::call);
         cfg.routes.post("/cds-services/{id}/feedback", this::feedback);
+        cfg.routes.get(ReleaseAdmin.PATH, ctx -> {
+            authoriseAdmin(ctx);
+            send(ctx, 200, releases.live());
+        });
+        cfg.routes.post(ReleaseAdmin.PATH, this::swapRelease);
         cfg.routes.get("/health", ctx -> send(ctx, 200, Map.of("status", "up")));
         cfg.routes.get("/ready", this::readiness);
         cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -198,6 +206,18 @@ public final class CdsService implements AutoCloseable {
         }
         linked.forEach((item, card) -> trail.recordFeedback(item.toEntry(card.assessmentRequestId(), clock.instant())));
         send(ctx, 200, Map.of());
+    }
+
+    private void swapRelease(Context ctx) {
+        authoriseAdmin(ctx);
+        SwapResult result = releases.swap(body(ctx));
+        // 409: the request was valid but the release was refused, and the live one still answers.
+        send(ctx, result.swapped() ? 200 : 409, ReleaseAdmin.json(result));
+    }
+
+    private void authoriseAdmin(Context ctx) {
+        // Checked before the body or any file is read; the token's aud is the admin URL, not a CDS endpoint.
+        releases.authorise(ctx.header("Authorization"), url.toString().replaceAll("/+$", "") + ReleaseAdmin.PATH);
     }
 
     private void readiness(Context ctx) {
