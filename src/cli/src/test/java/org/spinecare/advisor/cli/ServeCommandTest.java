@@ -63,4 +63,27 @@ class ServeCommandTest {
 
         assertTrue(e.getMessage().contains("trustedIssuers"), e.getMessage());
     }
+
+    @Test
+    @DisplayName("Given a configuration file with an admin section, serve enables the release admin with its own "
+            + "issuer and releases directory, and refuses an admin section without issuers")
+    void adminSection() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        serve.config = dir.resolve("service.json");
+        String base = """
+                {"publicUrl":"https://cds.example.org","trustedIssuers":[{"issuer":"https://ehr.example.org",
+                 "jwks":"https://ehr.example.org/jwks.json"}],"admin":""";
+        Files.writeString(serve.config, base + """
+                {"issuers":[{"issuer":"https://ops.example.org","jwks":"file:/etc/spine/ops.json"}],
+                 "releases":"/srv/spine/releases"}}""");
+
+        ServiceConfig config = serve.settings(new PrintWriter(new StringWriter()));
+
+        assertEquals("https://ops.example.org", config.admin().issuers().get(0).issuer());
+        assertEquals(Path.of("/srv/spine/releases"), config.admin().releases());
+        Files.writeString(serve.config, base + "{\"releases\":\"/srv/spine/releases\"}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> serve.settings(new PrintWriter(new StringWriter())));
+        assertTrue(e.getMessage().contains("admin needs issuers"), e.getMessage());
+    }
 }
