@@ -50,6 +50,22 @@ class CardFactoryTest {
         CardExpectations.assertCardsMatch(assessment, cards);
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("Given release 1.0.0, which escalates a patient with nothing reported without giving advice, the "
+            + "triage card still names the escalated triage")
+    void escalationWithoutAdviceKeepsItsTriage() {
+        try (SpineAdvisor v1 = SpineAdvisor.builder().release(org.spinecare.advisor.KnowledgeRelease.fromJar(
+                org.spinecare.advisor.Releases.v1())).build()) {
+            Assessment assessment = v1.assess(org.spinecare.advisor.PatientFacts.empty());
+
+            List<Card> cards = new CardFactory(UUID::randomUUID).cards(assessment, List.of());
+
+            assertTrue(assessment.recommendations().isEmpty(), "the case this test is about");
+            assertTrue(cards.get(0).summary().startsWith(assessment.triage().name() + ": "), cards.get(0).summary());
+            assertTrue(cards.get(0).source().label().endsWith("spine-kjar:1.0.0"), cards.get(0).source().label());
+        }
+    }
+
     /** Shared with the tests against the running server. */
     static final class CardExpectations {
         private CardExpectations() {
