@@ -35,6 +35,8 @@ final class ChainCheck {
     private final boolean strict;
     private boolean anchored;
     private long linksUnchecked;
+    // The records before the first one checked: 0, or where an anchored check began.
+    private long start;
     private final Instant now = Instant.now();
     // requestId -> hash of every assessment record accepted so far: what feedback may link to.
     private final Map<UUID, String> assessments = new HashMap<>();
@@ -112,6 +114,7 @@ final class ChainCheck {
         }
         if (anchored && records == 0 && seq > 0) {
             expected = seq;
+            start = seq - 1;
             records = seq - 1;
             lastHash = prevHash;
         }
@@ -210,6 +213,11 @@ final class ChainCheck {
     /** Feedback records whose assessment lies in an archived segment, so their link was not checked. */
     long linksUnchecked() {
         return linksUnchecked;
+    }
+
+    /** The sequence number before the first record checked: 0 unless anchored after archived segments. */
+    long start() {
+        return start;
     }
 
     long records() {

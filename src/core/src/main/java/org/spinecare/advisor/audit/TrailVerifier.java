@@ -92,35 +92,40 @@ public final class TrailVerifier {
             }
             files.add(file);
             AuditVerifier.Verification v = one(file, publicKey, check, expected == present.lastKey());
-            if (startRecord == 0 && check.records() > before) {
-                startRecord = before + 1;
+            // An anchored check learns where it starts from the first record it reads.
+            long offset = files.size() == 1 ? check.start() : before;
+            if (startRecord == 0 && check.records() > offset) {
+                startRecord = offset + 1;
             }
             if (!v.ok()) {
-                return failed(files, check, file, v.badRecord() - before, v.problem(), from, startRecord);
+                return failed(files, check, file, v.badRecord() - offset, v.problem(), from, startRecord);
             }
             expected++;
         }
-        return new Result(List.copyOf(files), check.records(), null, 0, null, from, startRecord,
+        return new Result(List.copyOf(files), check.records() - check.start(), null, 0, null, from, startRecord,
                 check.macsUnchecked(), check.linksUnchecked());
     }
 
     private static Result failed(List<Path> files, ChainCheck check, Path file, long line, String problem,
                                  long from, long startRecord) {
-        return new Result(List.copyOf(files), check.records(), file, Math.max(1, line), problem, from, startRecord,
+        return new Result(List.copyOf(files), check.records() - check.start(), file, Math.max(1, line), problem,
+                from, startRecord,
                 check.macsUnchecked(), check.linksUnchecked());
     }
 
-    /** One segment: against its head when a public key is given (an empty live segment may have none yet). */
+    /** One segment: against its head when a public key is given (the live segment may have none yet). */
     private static AuditVerifier.Verification one(Path file, PublicKey publicKey, ChainCheck check, boolean live) {
         if (publicKey != null) {
             AuditHead head = HeadFile.read(HeadFile.besideAuditFile(file));
             if (head != null) {
                 return AuditVerifier.verify(file, head, publicKey, check);
             }
-            if (!live || sizeOf(file) > 0) {
+            // The live segment may lack one: a writer killed between a record's force and its head leaves that.
+            // A closed segment never does: its head is written before the next segment is created.
+            if (!live) {
                 return new AuditVerifier.Verification(check.records(), check.records() + 1, "no signed head "
-                        + HeadFile.besideAuditFile(file).getFileName() + " beside it (every segment with records "
-                        + "has one)", check.lastHash());
+                        + HeadFile.besideAuditFile(file).getFileName() + " beside it (every closed segment has "
+                        + "one)", check.lastHash());
             }
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -132,16 +137,21 @@ public final class TrailVerifier {
         }
     }
 
-    private static long sizeOf(Path file) {
+    /** Whether {@code fileOrFolder} is a folder, or a file with numbered segments beside it (or archived). */
+    public static boolean isRotated(Path fileOrFolder) {
+        if (Files.isDirectory(fileOrFolder)) {
+            return true;
+        }
         try {
-            return Files.size(file);
+            TreeMap<Long, Path> present = Segments.present(fileOrFolder);
+            return present.size() > 1 || !present.isEmpty() && present.firstKey() > 0;
         } catch (IOException e) {
-            throw new AuditException("cannot read the audit file " + file + ": " + IoProblems.describe(e), e);
+            throw new AuditException("cannot list the audit trail " + fileOrFolder + ": " + IoProblems.describe(e), e);
         }
     }
 
     /** A folder names the one trail in it: its one {@code .jsonl} file that is not a numbered segment. */
-    static Path baseOf(Path fileOrFolder) {
+    public static Path baseOf(Path fileOrFolder) {
         if (!Files.isDirectory(fileOrFolder)) {
             return fileOrFolder;
         }
@@ -162,7 +172,8 @@ public final class TrailVerifier {
             String name = numbered.get(0).getFileName().toString();
             return fileOrFolder.resolve(name.substring(0, name.length() - "-000000.jsonl".length()) + ".jsonl");
         }
-        throw new AuditException(bases.isEmpty() ? "no audit file (*.jsonl) in the folder " + fileOrFolder
+        throw new AuditException(bases.isEmpty() ? "the audit file " + fileOrFolder + " is a directory, not a file, and holds no audit "
+                + "trail (*.jsonl)"
                 : "the folder " + fileOrFolder + " holds more than one trail (" + bases.stream()
                 .map(p -> p.getFileName().toString()).sorted().toList() + "); name its file");
     }
