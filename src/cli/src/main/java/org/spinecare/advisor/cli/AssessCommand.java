@@ -50,6 +50,14 @@ final class AssessCommand implements Callable<Integer> {
             + "with its public key FILE.pub.")
     Path auditSigningKeyFile;
 
+    @Option(names = "--audit-rotate-bytes", paramLabel = "N", description = "Start a new audit segment "
+            + "(FILE-000001.jsonl, ...) before a record once the live one holds N bytes or more; see docs/audit.md.")
+    Long auditRotateBytes;
+
+    @Option(names = "--audit-rotate-daily", description = "Start a new audit segment with the first record of each "
+            + "UTC day.")
+    boolean auditRotateDaily;
+
     @Option(names = "--jsonl", paramLabel = "IN",
             description = "Batch: patients as JSON Lines (or - for standard input), one line out per assessed "
                     + "patient, {\"line\":N,\"inputSha256\":...,\"assessment\":{...}}, in input order; errors as "
@@ -151,9 +159,18 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
         AuditedTrail trail = null;
+        if (audit == null && (auditRotateBytes != null || auditRotateDaily)) {
+            err.println("spine: --audit-rotate-bytes and --audit-rotate-daily need --audit FILE");
+            return SpineCli.INVALID_INPUT;
+        }
+        if (auditRotateBytes != null && auditRotateBytes < 1) {
+            err.println("spine: --audit-rotate-bytes must be at least 1, not " + auditRotateBytes);
+            return SpineCli.INVALID_INPUT;
+        }
         if (audit != null) {
             try {
-                trail = AuditedTrail.open(audit, auditKeyFile, auditSigningKeyFile, err);
+                trail = AuditedTrail.open(audit, auditKeyFile, auditSigningKeyFile,
+                        auditRotateBytes == null ? 0 : auditRotateBytes, auditRotateDaily, err);
             } catch (IllegalArgumentException e) {
                 err.println("spine: audit key: " + Errors.oneLine(e));
                 return SpineCli.INVALID_INPUT;

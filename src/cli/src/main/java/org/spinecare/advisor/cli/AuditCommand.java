@@ -21,6 +21,7 @@ import org.spinecare.advisor.audit.AuditRecord;
 import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.audit.CanonicalInput;
 import org.spinecare.advisor.audit.AuditVerifier;
+import org.spinecare.advisor.audit.TrailVerifier;
 import org.spinecare.advisor.audit.AuditVerifier.Verification;
 import org.spinecare.advisor.audit.FeedbackRecord;
 import picocli.CommandLine.Command;
@@ -47,8 +48,13 @@ final class AuditCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The audit file.")
+        @Parameters(paramLabel = "FILE", description = "The audit file, or the folder of a rotated trail; a file "
+                + "with numbered segments beside it is checked with them, as one sequence.")
         Path file;
+
+        @Option(names = "--from-segment", paramLabel = "N", description = "A rotated trail whose segments before N "
+                + "were archived: check from segment N on (the output says where the sequence starts).")
+        Long fromSegment;
 
         @Option(names = "--head", paramLabel = "HEADFILE", description = "The signed head to hold the file to, e.g. "
                 + "a copy kept elsewhere. Default: FILE.head.")
@@ -73,6 +79,9 @@ final class AuditCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             Verification verification;
             try {
+                if (fromSegment != null || TrailVerifier.isRotated(file)) {
+                    return rotated(out, err);
+                }
                 List<AuditKey> keys = AuditKeys.forVerifying(file, keyFiles, System.getenv());
                 verification = noHead ? AuditVerifier.verify(file, null, null, keys) : againstHead(keys);
             } catch (AuditException | IllegalArgumentException | IOException e) {
@@ -86,6 +95,37 @@ final class AuditCommand implements Callable<Integer> {
                         + "no audit key was given (--audit-key-file, $" + AuditKeys.ENV + ", or FILE.key)");
             }
             return verification.ok() ? SpineCli.OK : SpineCli.FAILED;
+        }
+
+        /** A rotated trail: every segment against the head beside it, the chain running on across them. */
+        private int rotated(PrintWriter out, PrintWriter err) throws IOException {
+            if (head != null) {
+                throw new IllegalArgumentException("--head holds one file; the segments of a rotated trail are "
+                        + "held to the heads beside them");
+            }
+            if (fromSegment != null && fromSegment < 0) {
+                throw new IllegalArgumentException("--from-segment must be 0 or more, not " + fromSegment);
+            }
+            Path base = TrailVerifier.baseOf(file);
+            List<AuditKey> keys = AuditKeys.forVerifying(base, keyFiles, System.getenv());
+            PublicKey key = null;
+            if (!noHead) {
+                Path keyFile = publicKey != null ? publicKey : AuditSigningKeys.publicKeyBeside(base);
+                String keyText = readText(keyFile, "public key", "give it with --public-key");
+                try {
+                    key = AuditSigningKey.publicKeyFromPem(keyText);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(keyFile + ": " + e.getMessage());
+                }
+            }
+            TrailVerifier.Result result = TrailVerifier.verify(file, key, keys, fromSegment);
+            out.println(TerminalText.safe(result.message()));
+            out.flush();
+            if (result.ok() && result.macsUnchecked() > 0) {
+                err.println("spine: note: the MACs of " + result.macsUnchecked() + " records were not checked: "
+                        + "no audit key was given (--audit-key-file, $" + AuditKeys.ENV + ", or FILE.key)");
+            }
+            return result.ok() ? SpineCli.OK : SpineCli.FAILED;
         }
 
         private Verification againstHead(List<AuditKey> keys) {

@@ -9,6 +9,7 @@ import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
+import org.spinecare.advisor.audit.JsonLinesAuditTrailBuilder;
 
 /**
  * The audit file behind {@code assess --audit}. Records wait for delivery: {@link #record}, which the advisor calls
@@ -32,12 +33,25 @@ final class AuditedTrail implements AuditTrail {
      */
     static AuditedTrail open(Path auditFile, Path keyFile, Path signingKeyFile, PrintWriter err)
             throws IOException {
+        return open(auditFile, keyFile, signingKeyFile, 0, false, err);
+    }
+
+    /** As above, rotating the file at {@code rotateBytes} (0: never) and, when {@code daily}, each UTC day. */
+    static AuditedTrail open(Path auditFile, Path keyFile, Path signingKeyFile, long rotateBytes, boolean daily,
+                             PrintWriter err) throws IOException {
         AuditKey key = AuditKeys.resolve(auditFile, keyFile, System.getenv(),
                 note -> err.println("spine: " + TerminalText.safe(note)));
         AuditSigningKey signer = AuditSigningKeys.resolve(auditFile, signingKeyFile,
                 note -> err.println("spine: " + TerminalText.safe(note)));
-        JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key, signer,
-                warning -> err.println("spine: warning: " + TerminalText.safe(warning)), head -> { });
+        JsonLinesAuditTrailBuilder builder = JsonLinesAuditTrail.builder(auditFile, key).signer(signer)
+                .warnings(warning -> err.println("spine: warning: " + TerminalText.safe(warning)));
+        if (rotateBytes > 0) {
+            builder.rotateAtBytes(rotateBytes);
+        }
+        if (daily) {
+            builder.rotateDaily();
+        }
+        JsonLinesAuditTrail trail = builder.open();
         String previous = trail.lastKeyId();
         if (previous != null && !previous.equals(key.id())) {
             err.println("spine: warning: the audit key (id " + key.id() + ") differs from the one of the last "

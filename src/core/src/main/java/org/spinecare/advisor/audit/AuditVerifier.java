@@ -118,17 +118,22 @@ public final class AuditVerifier {
                 throw new AuditException("cannot read the audit file " + file + ": " + IoProblems.describe(e), e);
             }
         }
+        return verify(file, head, publicKey, ChainCheck.fromStart(keys, !keys.isEmpty()));
+    }
+
+    /** Checks one file (a trail's segment) continuing {@code check}, held to {@code head}; the check goes on. */
+    static Verification verify(Path file, AuditHead head, PublicKey publicKey, ChainCheck check) {
         if (!head.verifies(publicKey)) {
-            return new Verification(0, Math.max(1, head.records()), "the signed head for record " + head.records()
+            return new Verification(check.records(), Math.max(1, head.records()), "the signed head for record " + head.records()
                     + " does not verify under the public key with id " + AuditSigningKey.idOf(publicKey)
                     + " (the head was replaced or altered, or this is not the file's key)", null);
         }
-        String[] hashAtHead = {head.records() == 0 ? Digests.GENESIS : null};
-        long[] seen = {0};
+        String[] hashAtHead = {head.records() == check.records() ? check.lastHash() : null};
         Scan scan;
         try (InputStream in = Files.newInputStream(file)) {
-            scan = scan(in, 0, ChainCheck.fromStart(keys, !keys.isEmpty()), record -> {
-                if (++seen[0] == head.records()) {
+            scan = scan(in, 0, check, record -> {
+                // The chain's own count, not lines read: a segment's head states the record's place in the trail.
+                if (check.records() == head.records()) {
                     hashAtHead[0] = record instanceof FeedbackRecord f ? f.hash() : ((AuditRecord) record).hash();
                 }
             });

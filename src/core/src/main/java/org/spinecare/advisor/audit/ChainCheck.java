@@ -33,6 +33,10 @@ final class ChainCheck {
     private long macsUnchecked;
     private final Map<String, AuditKey> keys = new HashMap<>();
     private final boolean strict;
+    private boolean anchored;
+    private long linksUnchecked;
+    // The records before the first one checked: 0, or where an anchored check began.
+    private long start;
     private final Instant now = Instant.now();
     // requestId -> hash of every assessment record accepted so far: what feedback may link to.
     private final Map<UUID, String> assessments = new HashMap<>();
@@ -53,6 +57,17 @@ final class ChainCheck {
 
     static ChainCheck fromStart(Collection<AuditKey> keys, boolean strict) {
         return new ChainCheck(keys, strict);
+    }
+
+    /**
+     * A check of a trail whose older segments were archived (docs/audit.md, Retention): the first record's sequence
+     * number and prevHash are taken as they stand, and feedback on an assessment in an archived segment is counted
+     * ({@link #linksUnchecked()}) instead of refused. Everything after the first record is checked as usual.
+     */
+    static ChainCheck anchored(Collection<AuditKey> keys, boolean strict) {
+        ChainCheck check = new ChainCheck(keys, strict);
+        check.anchored = true;
+        return check;
     }
 
     /** Accepts the next line (without its line break): null when it is good, else why not. */
@@ -97,6 +112,12 @@ final class ChainCheck {
         } catch (IllegalArgumentException e) {
             return "not a well-formed audit record: " + e.getMessage();
         }
+        if (anchored && records == 0 && seq > 0) {
+            expected = seq;
+            start = seq - 1;
+            records = seq - 1;
+            lastHash = prevHash;
+        }
         String formatProblem = formatProblem(format, mac != null);
         if (formatProblem != null) {
             return formatProblem;
@@ -128,11 +149,13 @@ final class ChainCheck {
         }
         if (record instanceof FeedbackRecord feedback) {
             String assessed = assessments.get(feedback.assessmentRequestId());
-            if (assessed == null) {
+            if (assessed == null && anchored) {
+                linksUnchecked++;
+            } else if (assessed == null) {
                 return "it is feedback on request " + feedback.assessmentRequestId()
                         + ", which no earlier record of the chain holds";
             }
-            if (!assessed.equals(feedback.assessmentHash())) {
+            if (assessed != null && !assessed.equals(feedback.assessmentHash())) {
                 return "it is feedback on request " + feedback.assessmentRequestId()
                         + ", but names a different hash than that request's record";
             }
@@ -185,6 +208,16 @@ final class ChainCheck {
         }
         macsChecked++;
         return null;
+    }
+
+    /** Feedback records whose assessment lies in an archived segment, so their link was not checked. */
+    long linksUnchecked() {
+        return linksUnchecked;
+    }
+
+    /** The sequence number before the first record checked: 0 unless anchored after archived segments. */
+    long start() {
+        return start;
     }
 
     long records() {

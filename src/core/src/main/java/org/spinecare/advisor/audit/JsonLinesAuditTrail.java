@@ -16,10 +16,12 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -56,14 +58,17 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
     public static final String LOCK_WAIT_PROPERTY = "spine.audit.lockWaitMillis";
 
-    private final Path file;
+    // The file given (segment 0); the live segment and its head change when the trail rotates (docs/audit.md).
+    private final Path base;
+    private volatile Path file;
     private final Path identity;
     private final AuditKey key;
     private final Consumer<String> warnings;
     private final AuditSigningKey signer;
     private final Consumer<AuditHead> headCopies;
-    private final Path headFile;
+    private volatile Path headFile;
     private final Duration lockWait;
+    private final Rotation rotation;
     // Replaced only when reopening, with both appendLock and forceMonitor held.
     private volatile FileChannel channel;
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -74,6 +79,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private ChainCheck chain;
     private String lastKeyId;
     private long written;
+    private long segment;
+    // The UTC day of the live segment's first record, or null while it has none.
+    private LocalDate segmentDay;
     // The newest written record, set with written: what the next head states once it is forced.
     private volatile Written latest;
 
@@ -86,7 +94,10 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private volatile boolean closed;
 
     private JsonLinesAuditTrail(Path file, Path identity, AuditKey key, AuditSigningKey signer,
-                                Consumer<String> warnings, Consumer<AuditHead> headCopies, FileChannel channel) {
+                                Consumer<String> warnings, Consumer<AuditHead> headCopies, FileChannel channel,
+                                Rotation rotation) {
+        this.base = file;
+        this.rotation = rotation;
         this.file = file;
         this.identity = identity;
         this.key = key;
@@ -130,6 +141,16 @@ public final class JsonLinesAuditTrail implements AuditTrail {
      */
     public static JsonLinesAuditTrail open(Path file, AuditKey key, AuditSigningKey signer,
                                            Consumer<String> warnings, Consumer<AuditHead> headCopies) {
+        return open(file, key, signer, warnings, headCopies, Rotation.NEVER);
+    }
+
+    /** A builder, for a trail that rotates (by size, by UTC day) or any other option. */
+    public static JsonLinesAuditTrailBuilder builder(Path file, AuditKey key) {
+        return new JsonLinesAuditTrailBuilder(file, key);
+    }
+
+    static JsonLinesAuditTrail open(Path file, AuditKey key, AuditSigningKey signer, Consumer<String> warnings,
+                                    Consumer<AuditHead> headCopies, Rotation rotation) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(headCopies, "headCopies");
@@ -140,10 +161,14 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         FileChannel channel = null;
         try {
             refuseUnsafe(file);
-            channel = openChannel(file);
             JsonLinesAuditTrail trail = new JsonLinesAuditTrail(file, identity, key, signer, warnings, headCopies,
-                    channel);
-            trail.load();
+                    null, rotation);
+            try {
+                trail.load();
+            } catch (IOException | RuntimeException e) {
+                channel = trail.channel;
+                throw e;
+            }
             return trail;
         } catch (IOException | RuntimeException e) {
             OPEN_FILES.remove(identity);
@@ -195,6 +220,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             if (reopen) {
                 reopenChannel();
             }
+            if (rotation.due(end, segmentDay)) {
+                rotate();
+            }
             try (FileLock lock = lockRecords()) {
                 if (channel.size() != end) {
                     catchUp();
@@ -217,6 +245,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                     throw undoPartialWrite(e);
                 }
                 end = position;
+                if (segmentDay == null) {
+                    segmentDay = rotation.today();
+                }
                 if (chain.last() instanceof AuditRecord record) {
                     lastKeyId = record.keyId();
                 }
@@ -320,11 +351,69 @@ public final class JsonLinesAuditTrail implements AuditTrail {
 
     /** Reads the whole file afresh, with the file lock held, and holds it to the head beside it. */
     private void load() throws IOException {
-        try (FileLock lock = lockRecords()) {
-            end = 0;
-            chain = ChainCheck.fromStart(List.of(key), false);
-            lastKeyId = null;
-            catchUp();
+        TreeMap<Long, Path> present = Segments.present(base);
+        long first = present.isEmpty() ? 0 : present.firstKey();
+        chain = first == 0 ? ChainCheck.fromStart(List.of(key), false) : ChainCheck.anchored(List.of(key), false);
+        if (first > 0) {
+            warnings.accept("audit trail " + base + ": segments before " + present.firstEntry().getValue()
+                    + " were archived; the chain is checked from there on");
+        }
+        lastKeyId = null;
+        List<Path> segments = present.isEmpty() ? List.of(base) : Segments.inOrder(base, first);
+        for (int i = 0; i < segments.size(); i++) {
+            switchTo(segments.get(i), first + i);
+            segmentDay = null;
+            try (FileLock lock = lockRecords()) {
+                catchUp(i == segments.size() - 1);
+            }
+        }
+    }
+
+    /** Makes {@code next} the file this trail reads and appends to. Holds forceMonitor or is opening. */
+    private void switchTo(Path next, long number) throws IOException {
+        FileChannel opened = openChannel(next);
+        if (channel != null) {
+            closeQuietly(channel);
+        }
+        channel = opened;
+        file = next;
+        headFile = HeadFile.besideAuditFile(next);
+        segment = number;
+        end = 0;
+    }
+
+    /**
+     * Closes the live segment and starts the next: every record written is forced and (with a signer) covered by
+     * the closing segment's head first, so a closed segment never changes again. The new file is created empty;
+     * a crash at any point leaves whole files (an empty last segment is a valid one). Holds appendLock.
+     */
+    private void rotate() {
+        synchronized (forceMonitor) {
+            Path next = Segments.numbered(base, segment + 1);
+            try {
+                channel.force(true);
+                if (signer != null && chain.records() > headRecords) {
+                    writeHead(new Written(written, chain.records(), chain.lastHash()));
+                }
+                forced = written;
+                if (Files.exists(next)) {
+                    throw fail("cannot rotate the audit trail " + base + ": " + next + " already exists (another "
+                            + "process rotated it? one process may write a rotating trail)", null);
+                }
+                switchTo(next, segment + 1);
+                segmentDay = null;
+                forceDirectory(next);
+            } catch (IOException e) {
+                throw fail("cannot rotate the audit trail to " + next + ": " + IoProblems.describe(e), e);
+            }
+        }
+    }
+
+    private static void forceDirectory(Path file) {
+        try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException ignored) {
+            // Some file systems cannot open a directory for syncing; the file was created all the same.
         }
     }
 
@@ -370,7 +459,6 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         synchronized (forceMonitor) {
             closeQuietly(channel);
             try {
-                channel = openChannel(file);
                 load();
             } catch (IOException e) {
                 throw fail("cannot reopen the audit file " + file + ": " + IoProblems.describe(e), e);
@@ -384,6 +472,10 @@ public final class JsonLinesAuditTrail implements AuditTrail {
      * appends, later), removing a torn final line. Called with the file lock held, so nobody is writing.
      */
     private void catchUp() throws IOException {
+        catchUp(true);
+    }
+
+    private void catchUp(boolean live) throws IOException {
         long size = channel.size();
         if (size < end) {
             throw fail("the audit file " + file + " shrank from " + end + " to " + size
@@ -397,6 +489,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             if (record instanceof AuditRecord assessment) {
                 lastKeyId = assessment.keyId();
             }
+            if (segmentDay == null) {
+                segmentDay = Rotation.dayOf(record);
+            }
             if (chain.records() == headAt) {
                 hashAtHead[0] = chain.lastHash();
             }
@@ -409,6 +504,10 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             // A head this trail has not seen (on opening, or another writer's) over the records read now; one over
             // records read earlier was written by another writer that read them too.
             checkHead(head, chain.records(), hashAtHead[0]);
+        }
+        if (scan.torn() && !live) {
+            throw fail("the closed audit segment " + file + " ends in a torn line after record " + chain.records()
+                    + "; closed segments are never written again, so it was altered (see ./spine audit verify)", null);
         }
         if (scan.torn()) {
             long torn = size - scan.goodEnd();

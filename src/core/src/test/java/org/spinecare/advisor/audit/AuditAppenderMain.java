@@ -20,8 +20,13 @@ public final class AuditAppenderMain {
         Path file = Path.of(args[0]);
         long count = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE;
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
-        try (JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(file, AuditFixtures.KEY, AuditFixtures.SIGNER,
-                warning -> System.err.println(warning), head -> { })) {
+        // A third argument rotates the trail at that many bytes (RotationCrashTest).
+        JsonLinesAuditTrailBuilder builder = JsonLinesAuditTrail.builder(file, AuditFixtures.KEY)
+                .signer(AuditFixtures.SIGNER).warnings(warning -> System.err.println(warning));
+        if (args.length > 2) {
+            builder.rotateAtBytes(Long.parseLong(args[2]));
+        }
+        try (JsonLinesAuditTrail trail = builder.open()) {
             // Load the classes a record needs before saying READY, so that the parent's random delay lands
             // among appends rather than in class loading.
             AuditCodec.line(AuditRecord.chained(AuditFixtures.entry("warm-up", 0), 1, Digests.GENESIS,
