@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.spinecare.advisor.Assessment;
 import org.spinecare.advisor.AssessmentException;
 import org.spinecare.advisor.AuditEntry;
+import org.spinecare.advisor.InputMapping;
 import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.KnowledgeBaseException;
 import org.spinecare.advisor.KnowledgeRelease;
@@ -139,6 +140,7 @@ final class AssessCommand implements Callable<Integer> {
         }
         PatientFacts facts = null;
         Object mapping = null;
+        InputMapping inputMapping = null;
         if (fhir) {
             // No FHIR type, not even an exception, is named here: the JSON path must not load the FHIR classes.
             FhirInputs.Read read = FhirInputs.read(file, FhirBatch.evaluationDate(evaluationDate), err);
@@ -147,6 +149,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             facts = read.facts();
             mapping = read.report();
+            inputMapping = read.inputMapping();
         } else if (jsonl == null) {
             try {
                 facts = SpineJson.readFacts(Inputs.readDocument(file));
@@ -194,6 +197,10 @@ final class AssessCommand implements Callable<Integer> {
                 return SpineCli.INVALID_INPUT;
             }
             AuditEntry entry = trail == null ? null : trail.takePending();
+            if (entry != null && inputMapping != null) {
+                // The record keeps what the mapping could not use, as codes, beside what the facts led to.
+                entry = entry.withInputMapping(inputMapping);
+            }
             return deliver(assessment, mapping, entry, trail, err);
         } catch (AssessmentException e) {
             err.println("spine: no assessment: " + Errors.oneLine(e));

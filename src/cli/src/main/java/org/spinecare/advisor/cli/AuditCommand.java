@@ -11,6 +11,7 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.spinecare.advisor.InputMapping;
 import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineJson;
@@ -252,6 +253,11 @@ final class AuditCommand implements Callable<Integer> {
         row(out, "patient", r.patientPseudonym() == null ? "(no reference given)"
                 : "pseudonym " + r.patientPseudonym() + "  key id " + r.keyId());
         row(out, "input sha256", r.inputSha256());
+        if (r.inputMapping() != null) {
+            InputMapping m = r.inputMapping();
+            row(out, "input mapping", m.format() + "  unknown codes " + m.unknownCodes() + "  unusable "
+                    + list(m.unusable()) + "  conflicts " + list(m.conflicts()));
+        }
         row(out, "triage", o.triage());
         row(out, "red flags", list(o.redFlags()));
         row(out, "unscreened", list(o.unscreenedRedFlags()));

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spinecare.advisor.Assessment;
+import org.spinecare.advisor.InputMapping;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineJson;
 import org.spinecare.advisor.fhir.FhirFacts;
@@ -29,23 +30,24 @@ final class FhirInputs {
     }
 
     /**
-     * A FHIR document mapped to facts, the report kept as an opaque value to be written beside the answer; facts
-     * null when the input could not be read or mapped (the one-line error is then on standard error).
+     * A FHIR document mapped to facts, the report kept as an opaque value to be written beside the answer and, as
+     * codes and counts, for the audit record; facts null when the input could not be read or mapped (the one-line
+     * error is then on standard error).
      */
-    record Read(PatientFacts facts, Object report) {
+    record Read(PatientFacts facts, Object report, InputMapping inputMapping) {
     }
 
     static Read read(String file, LocalDate evaluationDate, PrintWriter err) {
         try {
             byte[] bytes = readBounded(file);
             MappedFacts mapped = FhirFacts.fromJson(new String(bytes, StandardCharsets.UTF_8), evaluationDate);
-            return new Read(mapped.facts(), mapped.report());
+            return new Read(mapped.facts(), mapped.report(), mapped.report().toInputMapping());
         } catch (FhirInputException e) {
             err.println("spine: invalid input: " + Errors.oneLine(e));
         } catch (IOException e) {
             err.println("spine: cannot read " + Inputs.describe(file) + ": " + Errors.oneLine(e));
         }
-        return new Read(null, null);
+        return new Read(null, null, null);
     }
 
     /** The answer with the mapping report beside it: {"assessment": {...}, "mapping": {...}}. */

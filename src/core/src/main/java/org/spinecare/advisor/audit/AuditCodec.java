@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.spinecare.advisor.InputMapping;
 import org.spinecare.advisor.KnowledgeBaseInfo;
 import org.spinecare.advisor.StrictJson;
 
@@ -27,11 +28,14 @@ import org.spinecare.advisor.StrictJson;
 final class AuditCodec {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final List<String> FIELDS = List.of("format", "seq", "requestId", "time", "libraryVersion",
-            "knowledgeBase", "keyId", "patientPseudonym", "inputSha256", "outcome", "firedRules", "prevHash", "hash");
-    /** Written only when the request gave an evaluation date, so that older records keep their canonical form. */
-    private static final List<String> WITH_EVALUATION_DATE = List.of("format", "seq", "requestId", "time",
-            "libraryVersion", "knowledgeBase", "keyId", "patientPseudonym", "inputSha256", "evaluationDate", "outcome",
+            "knowledgeBase", "keyId", "patientPseudonym", "inputSha256", "evaluationDate", "inputMapping", "outcome",
             "firedRules", "prevHash", "hash");
+    /**
+     * Written only when present (a request's evaluation date, a FHIR input's mapping summary), so that older
+     * records keep their canonical form.
+     */
+    private static final List<String> OPTIONAL = List.of("evaluationDate", "inputMapping");
+    private static final List<String> MAPPING_FIELDS = List.of("format", "unknownCodes", "unusable", "conflicts");
 
     /** {@code ,"hash":"} + 64 hex digits + {@code "}}: the end of every line. */
     private static final int HASH_MEMBER_BYTES = ",\"hash\":\"".length() + 64 + 2;
@@ -78,6 +82,15 @@ final class AuditCodec {
             g.writeStringField("inputSha256", r.inputSha256());
             if (r.evaluationDate() != null) {
                 g.writeStringField("evaluationDate", r.evaluationDate().toString());
+            }
+            if (r.inputMapping() != null) {
+                InputMapping m = r.inputMapping();
+                g.writeObjectFieldStart("inputMapping");
+                g.writeStringField("format", m.format());
+                g.writeNumberField("unknownCodes", m.unknownCodes());
+                strings(g, "unusable", m.unusable());
+                strings(g, "conflicts", m.conflicts());
+                g.writeEndObject();
             }
             AuditRecord.Outcome o = r.outcome();
             g.writeObjectFieldStart("outcome");
@@ -151,7 +164,8 @@ final class AuditCodec {
 
     /** Reads an assessment line already parsed by {@link #tree}. */
     static AuditRecord parse(JsonNode root) {
-        exactFields(root, "", root.has("evaluationDate") ? WITH_EVALUATION_DATE : FIELDS);
+        exactFields(root, "", FIELDS.stream().filter(f -> !OPTIONAL.contains(f) || root.has(f)).toList());
+        InputMapping mapping = root.has("inputMapping") ? inputMapping(root) : null;
         JsonNode kb = object(root, "knowledgeBase", List.of("releaseId", "rulesSha256"));
         JsonNode o = object(root, "outcome", List.of("triage", "redFlags", "unscreenedRedFlags", "stenosis",
                 "recommended", "contraindicated"));
@@ -177,10 +191,21 @@ final class AuditCodec {
                     new KnowledgeBaseInfo(text(kb, "releaseId"), text(kb, "rulesSha256")), text(root, "keyId"),
                     nullableText(root, "patientPseudonym"),
                     text(root, "inputSha256"),
-                    root.has("evaluationDate") ? LocalDate.parse(text(root, "evaluationDate")) : null, outcome, rules,
+                    root.has("evaluationDate") ? LocalDate.parse(text(root, "evaluationDate")) : null, mapping,
+                    outcome, rules,
                     text(root, "prevHash"), text(root, "hash"));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("time or evaluationDate is not an ISO-8601 instant or date");
+        }
+    }
+
+    private static InputMapping inputMapping(JsonNode root) {
+        JsonNode m = object(root, "inputMapping", MAPPING_FIELDS);
+        try {
+            return new InputMapping(text(m, "format"), integer(m, "unknownCodes"), strings(m, "unusable"),
+                    strings(m, "conflicts"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("inputMapping: " + e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.spinecare.advisor.Assessment;
 import org.spinecare.advisor.AuditEntry;
+import org.spinecare.advisor.InputMapping;
 import org.spinecare.advisor.KnowledgeBaseInfo;
 import org.spinecare.advisor.PatientFacts;
 
@@ -23,13 +24,15 @@ import org.spinecare.advisor.PatientFacts;
  * @param inputSha256      SHA-256 of {@link CanonicalInput#json}
  * @param evaluationDate   the date the facts were evaluated as of, when the request gave one; else null (and absent
  *                         from the line, so that records written before it existed keep their hashes)
+ * @param inputMapping     how the facts were mapped from another format (FHIR), as counts and codes; else null (and
+ *                         absent from the line, like {@code evaluationDate})
  * @param prevHash         the previous record's {@code hash}; 64 zeros for the first record
  * @param hash             SHA-256 of this record's canonical form without the hash field
  */
 public record AuditRecord(int format, long seq, UUID requestId, Instant time, String libraryVersion,
                           KnowledgeBaseInfo knowledgeBase, String keyId, String patientPseudonym, String inputSha256,
-                          LocalDate evaluationDate, Outcome outcome, List<RuleFiring> firedRules, String prevHash,
-                          String hash) {
+                          LocalDate evaluationDate, InputMapping inputMapping, Outcome outcome,
+                          List<RuleFiring> firedRules, String prevHash, String hash) {
     /** Format 2 adds the keyed {@code mac} at the end of the line (docs/audit.md); format 1 files still verify. */
     public static final int FORMAT = 2;
 
@@ -69,18 +72,22 @@ public record AuditRecord(int format, long seq, UUID requestId, Instant time, St
                 assessment.contraindications().stream().map(c -> c.code().name()).toList());
         List<RuleFiring> fired = assessment.firedRules().stream()
                 .map(r -> new RuleFiring(r.id(), r.name(), r.matched())).toList();
+        if (entry.inputMapping() != null && RecordContent.problemIn(entry.inputMapping()) != null) {
+            // Written, it would fail verification: refuse it now rather than seal a record no one can trust.
+            throw new IllegalArgumentException("the input mapping holds a code this library does not know");
+        }
         String pseudonym = facts.patientRef() == null ? null : key.pseudonym(facts.patientRef());
         AuditRecord unsealed = new AuditRecord(FORMAT, seq, entry.requestId(),
                 entry.time().truncatedTo(ChronoUnit.MILLIS), Objects.requireNonNull(entry.libraryVersion()),
                 assessment.knowledgeBase(), key.id(), pseudonym, CanonicalInput.sha256(facts), facts.evaluationDate(),
-                outcome, fired,
+                entry.inputMapping(), outcome, fired,
                 prevHash, null);
         return unsealed.withHash(AuditCodec.hashOf(unsealed));
     }
 
     AuditRecord withHash(String newHash) {
         return new AuditRecord(format, seq, requestId, time, libraryVersion, knowledgeBase, keyId, patientPseudonym,
-                inputSha256, evaluationDate, outcome, firedRules, prevHash, newHash);
+                inputSha256, evaluationDate, inputMapping, outcome, firedRules, prevHash, newHash);
     }
 
     private static List<String> names(List<? extends Enum<?>> codes) {

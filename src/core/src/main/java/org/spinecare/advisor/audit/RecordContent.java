@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.spinecare.advisor.InputMapping;
 import org.spinecare.kb.Advice;
+import org.spinecare.kb.Diagnosis;
 import org.spinecare.kb.Finding;
 import org.spinecare.kb.StenosisStatus;
 import org.spinecare.kb.TriageLevel;
@@ -28,6 +30,8 @@ final class RecordContent {
     private static final Set<String> FINDINGS = names(Finding.values());
     private static final Set<String> STENOSIS = names(StenosisStatus.values());
     private static final Set<String> ADVICE = names(Advice.values());
+    /** What a mapping conflict can name: a finding, a diagnosis or a measure. */
+    private static final Set<String> CONFLICTS = union(FINDINGS, names(Diagnosis.values()), InputMapping.MEASURES);
 
     private RecordContent() {
     }
@@ -48,7 +52,14 @@ final class RecordContent {
                 codes("outcome.stenosis.indicators", o.stenosisIndicators(), FINDINGS),
                 codes("outcome.recommended", o.recommended(), ADVICE),
                 codes("outcome.contraindicated", o.contraindicated(), ADVICE));
-        return problem;
+        return problem != null || r.inputMapping() == null ? problem : problemIn(r.inputMapping());
+    }
+
+    /** Null when every value of the mapping summary is a code this library knows, else why not. */
+    static String problemIn(InputMapping m) {
+        return firstOf(codes("inputMapping.format", List.of(m.format()), InputMapping.FORMATS),
+                codes("inputMapping.unusable", m.unusable(), InputMapping.UNUSABLE_REASONS),
+                codes("inputMapping.conflicts", m.conflicts(), CONFLICTS));
     }
 
     static String problemIn(FeedbackRecord f, Instant now) {
@@ -84,6 +95,11 @@ final class RecordContent {
 
     private static String firstOf(String... problems) {
         return Arrays.stream(problems).filter(p -> p != null).findFirst().orElse(null);
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        return Arrays.stream(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> names(Enum<?>[] values) {

@@ -38,8 +38,8 @@ class AuditKeyedChainTest {
         AuditRecord.Outcome outcome = new AuditRecord.Outcome(triage, o.redFlags(), o.unscreenedRedFlags(),
                 o.stenosisStatus(), o.stenosisIndicators(), o.recommended(), o.contraindicated());
         AuditRecord unsealed = new AuditRecord(format, r.seq(), r.requestId(), time, r.libraryVersion(),
-                r.knowledgeBase(), keyId, r.patientPseudonym(), r.inputSha256(), r.evaluationDate(), outcome, r.firedRules(), prevHash,
-                null);
+                r.knowledgeBase(), keyId, r.patientPseudonym(), r.inputSha256(), r.evaluationDate(),
+                r.inputMapping(), outcome, r.firedRules(), prevHash, null);
         return unsealed.withHash(AuditCodec.hashOf(unsealed));
     }
 

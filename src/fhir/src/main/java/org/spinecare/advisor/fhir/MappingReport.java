@@ -2,6 +2,7 @@ package org.spinecare.advisor.fhir;
 
 import java.util.List;
 import java.util.Objects;
+import org.spinecare.advisor.InputMapping;
 
 /**
  * Everything the FHIR mapping did not turn into a fact, as codes: never free text from the input. Resource labels
@@ -27,6 +28,16 @@ public record MappingReport(List<UnknownCode> unknownCodes, List<UnusableResourc
     /** True when every resource was used as it stood: nothing unknown, unusable or contradictory. */
     public boolean isClean() {
         return unknownCodes.isEmpty() && unusableResources.isEmpty() && conflicts.isEmpty();
+    }
+
+    /**
+     * The summary the audit record keeps: unknown codes counted (their systems and codes are input text, never
+     * copied), unusable statements by reason, conflicts by project code.
+     */
+    public InputMapping toInputMapping() {
+        return new InputMapping(InputMapping.FHIR_R4, unknownCodes.size(),
+                unusableResources.stream().map(u -> u.reason().name()).toList(),
+                conflicts.stream().map(Conflict::code).toList());
     }
 
     /**

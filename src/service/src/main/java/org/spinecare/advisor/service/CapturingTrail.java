@@ -4,14 +4,17 @@ import java.util.UUID;
 import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.FeedbackEntry;
+import org.spinecare.advisor.InputMapping;
 
 /**
  * Records through the host's trail and remembers, per thread, the request id of the record just made: the cards
- * of that assessment are linked to it so that feedback can name the record it answers.
+ * of that assessment are linked to it so that feedback can name the record it answers. The summary of how the
+ * call's FHIR resources were mapped, given per thread with {@link #mappedAs}, goes into that record.
  */
 final class CapturingTrail implements AuditTrail {
     private final AuditTrail trail;
     private final ThreadLocal<UUID> last = new ThreadLocal<>();
+    private final ThreadLocal<InputMapping> mapping = new ThreadLocal<>();
 
     CapturingTrail(AuditTrail trail) {
         this.trail = trail;
@@ -19,13 +22,27 @@ final class CapturingTrail implements AuditTrail {
 
     @Override
     public void record(AuditEntry entry) {
-        trail.record(entry);
+        InputMapping mapped = mapping.get();
+        mapping.remove();
+        trail.record(mapped == null ? entry : entry.withInputMapping(mapped));
         last.set(entry.requestId());
     }
 
     @Override
     public void recordFeedback(FeedbackEntry entry) {
         trail.recordFeedback(entry);
+    }
+
+    /**
+     * The mapping summary for this thread's next record; null clears it (the caller does so when the assessment
+     * failed before it was recorded, so that it cannot reach another call's record).
+     */
+    void mappedAs(InputMapping inputMapping) {
+        if (inputMapping == null) {
+            mapping.remove();
+        } else {
+            mapping.set(inputMapping);
+        }
     }
 
     /** The request id this thread's last assessment was recorded under; cleared by reading. */

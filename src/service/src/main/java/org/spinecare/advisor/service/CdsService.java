@@ -178,7 +178,13 @@ public final class CdsService implements AutoCloseable {
             throw new RequestException(412, "prefetch", "the prefetch lacks the resources this service needs ("
                     + String.join(", ", facts.requiredKeys()) + ") and no fhirServer was given to fetch them");
         }
-        Assessment assessment = advisor.assess(patient.get().facts());
+        Assessment assessment;
+        trail.mappedAs(patient.get().inputMapping());
+        try {
+            assessment = advisor.assess(patient.get().facts());
+        } finally {
+            trail.mappedAs(null);
+        }
         UUID recorded = trail.takeLast();
         List<Card> cards = cardFactory.cards(assessment, patient.get().notes());
         issued.remember(recorded, cards);

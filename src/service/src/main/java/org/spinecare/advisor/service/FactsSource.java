@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.spinecare.advisor.InputMapping;
 import org.spinecare.advisor.PatientFacts;
 
 /**
@@ -14,9 +15,11 @@ interface FactsSource {
     /**
      * The facts, with what the mapping could not use, as codes.
      *
-     * @param notes one line per statement that could not be used (treated as unknown), never free text from the input
+     * @param notes        one line per statement that could not be used (treated as unknown), never free text from
+     *                     the input
+     * @param inputMapping the same, as counts and project codes, for the audit record
      */
-    record Sourced(PatientFacts facts, List<String> notes) {
+    record Sourced(PatientFacts facts, List<String> notes, InputMapping inputMapping) {
         public Sourced {
             notes = List.copyOf(notes);
         }

@@ -71,7 +71,8 @@ final class FhirFactsSource implements FactsSource {
         bundle.set("entry", entries);
         try {
             MappedFacts mapped = FhirFacts.fromJson(json.writeValueAsString(bundle), clock);
-            return Optional.of(new Sourced(mapped.facts(), notes(mapped.report())));
+            return Optional.of(new Sourced(mapped.facts(), notes(mapped.report()),
+                    mapped.report().toInputMapping()));
         } catch (FhirInputException e) {
             throw RequestException.badRequest("$.prefetch", e.getMessage());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
