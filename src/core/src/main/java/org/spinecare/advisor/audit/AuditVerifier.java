@@ -124,27 +124,35 @@ public final class AuditVerifier {
     /** Checks one file (a trail's segment) continuing {@code check}, held to {@code head}; the check goes on. */
     static Verification verify(Path file, AuditHead head, PublicKey publicKey, ChainCheck check) {
         if (!head.verifies(publicKey)) {
-            return new Verification(check.records(), Math.max(1, head.records()), "the signed head for record " + head.records()
-                    + " does not verify under the public key with id " + AuditSigningKey.idOf(publicKey)
-                    + " (the head was replaced or altered, or this is not the file's key)", null);
+            return unsigned(head, publicKey, check);
         }
-        String[] hashAtHead = {head.records() == check.records() ? check.lastHash() : null};
-        Scan scan;
         try (InputStream in = Files.newInputStream(file)) {
-            scan = scan(in, 0, check, record -> {
-                // The chain's own count, not lines read: a segment's head states the record's place in the trail.
-                if (check.records() == head.records()) {
-                    hashAtHead[0] = record instanceof FeedbackRecord f ? f.hash() : ((AuditRecord) record).hash();
-                }
-            });
+            return verify(in, "file", head, check, record -> { });
         } catch (NoSuchFileException e) {
             throw new AuditException("no audit file " + file);
         } catch (IOException e) {
             throw new AuditException("cannot read the audit file " + file + ": " + IoProblems.describe(e), e);
         }
+    }
+
+    /**
+     * Checks records read from {@code in} (lines, as in a file) continuing {@code check}, held to {@code head},
+     * whose signature the caller has checked ({@code trail} names what they are read from, "file" or "table"): the
+     * file trail's and the database trail's one way to do it.
+     */
+    static Verification verify(InputStream in, String trail, AuditHead head, ChainCheck check,
+                               Consumer<Object> goodRecords) throws IOException {
+        String[] hashAtHead = {head.records() == check.records() ? check.lastHash() : null};
+        Scan scan = scan(in, 0, check, record -> {
+            goodRecords.accept(record);
+            // The chain's own count, not lines read: a segment's head states the record's place in the trail.
+            if (check.records() == head.records()) {
+                hashAtHead[0] = record instanceof FeedbackRecord f ? f.hash() : ((AuditRecord) record).hash();
+            }
+        });
         Verification chain = scan.verification();
         if (chain.records() < head.records() && (chain.ok() || scan.torn())) {
-            return new Verification(chain.records(), chain.records() + 1, "missing: the file ends after record "
+            return new Verification(chain.records(), chain.records() + 1, "missing: the " + trail + " ends after record "
                     + chain.records() + (scan.torn() ? " and part of a line" : "") + " but its signed head of "
                     + head.time() + " covers " + head.records() + " records (records were cut from the end)",
                     chain.lastHash());
@@ -154,13 +162,20 @@ public final class AuditVerifier {
         }
         if (!head.lastHash().equals(hashAtHead[0])) {
             return new Verification(chain.records(), head.records(), "its hash is not the one its signed head of "
-                    + head.time() + " states for it (the file was rewritten after the head was signed)",
+                    + head.time() + " states for it (the " + trail + " was rewritten after the head was signed)",
                     chain.lastHash());
         }
         if (!chain.ok()) {
             return chain;
         }
         return chain.under(head);
+    }
+
+    /** The outcome for a head that does not verify under the public key. */
+    static Verification unsigned(AuditHead head, PublicKey publicKey, ChainCheck check) {
+        return new Verification(check.records(), Math.max(1, head.records()), "the signed head for record "
+                + head.records() + " does not verify under the public key with id " + AuditSigningKey.idOf(publicKey)
+                + " (the head was replaced or altered, or this is not the trail's key)", null);
     }
 
     private static void requireFile(Path file) {
