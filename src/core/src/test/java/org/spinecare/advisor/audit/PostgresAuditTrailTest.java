@@ -25,6 +25,7 @@ import org.spinecare.advisor.audit.AuditVerifier.Verification;
 /** The database trail against a real PostgreSQL server on loopback (skipped, saying why, without one). */
 class PostgresAuditTrailTest {
     private static PostgresServer server;
+    // Set before any test of any class runs (PostgresServer.shared() is one server per JVM).
     private static DataSource db;
 
     @TempDir
@@ -36,13 +37,21 @@ class PostgresAuditTrailTest {
         db = server.dataSource();
     }
 
+    /** The shared helpers below serve the other database trail tests too, which may run first. */
+    private static DataSource db() {
+        if (db == null) {
+            db = PostgresServer.shared().dataSource();
+        }
+        return db;
+    }
+
     static PostgresAuditTrail open(String table) {
-        return PostgresAuditTrail.builder(db, AuditFixtures.KEY).table(table).signer(AuditFixtures.SIGNER).open();
+        return PostgresAuditTrail.builder(db(), AuditFixtures.KEY).table(table).signer(AuditFixtures.SIGNER).open();
     }
 
     static List<String> lines(String table) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        try (Connection c = db().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT line FROM " + table + " ORDER BY seq")) {
             while (rs.next()) {
                 lines.add(rs.getString(1));
@@ -52,11 +61,11 @@ class PostgresAuditTrailTest {
     }
 
     static Verification verify(String table) {
-        return AuditTableVerifier.verify(db, table, AuditFixtures.SIGNER.publicKey(), List.of(AuditFixtures.KEY));
+        return AuditTableVerifier.verify(db(), table, AuditFixtures.SIGNER.publicKey(), List.of(AuditFixtures.KEY));
     }
 
     static void sql(String statement) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
