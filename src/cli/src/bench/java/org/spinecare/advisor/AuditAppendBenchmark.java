@@ -24,12 +24,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
+import org.spinecare.advisor.audit.PostgresAuditTrail;
+import org.spinecare.advisor.audit.PostgresServer;
 
 /**
- * Appends to the file audit trail: every call returns once its record is forced to disk (and, when
- * {@code signed}, under a signed head), so the score is durable records per second. One and eight threads share
- * one trail (group commit), in one run. The file lies under src/cli/target, on the work disk,
- * not on a tmpfs, so that the force is real. The entries are real assessments of the benchmark patients.
+ * Appends to the audit trail: every call returns once its record is durable (forced to disk; or committed by
+ * PostgreSQL, which flushes its log first) and, when {@code signed}, under a signed head, so the score is durable
+ * records per second. One and eight threads, in one run, for the file trail (one shared trail, group commit), the
+ * database trail with one writer (one session, group commit) and with four writers (four sessions, so four
+ * transactions compete for the head row). The file lies under src/cli/target and the database (started by
+ * {@link PostgresServer} with fsync on) under /tmp, both on the work disk, not on a tmpfs. The entries are real
+ * assessments of the benchmark patients.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -41,8 +46,11 @@ public class AuditAppendBenchmark {
     @Param({"false", "true"})
     boolean signed;
 
+    @Param({"file", "postgres", "postgres-4-writers"})
+    String store;
+
     private Path directory;
-    private JsonLinesAuditTrail trail;
+    private AuditTrail[] trails;
     private PatientFacts[] facts;
     private Assessment[] assessments;
     private final AtomicInteger next = new AtomicInteger();
@@ -61,14 +69,25 @@ public class AuditAppendBenchmark {
         Path target = Files.createDirectories(Path.of("src/cli/target"));
         directory = Files.createTempDirectory(target, "audit-bench-");
         AuditKey key = AuditKey.generate();
-        Path file = directory.resolve("audit.jsonl");
-        trail = signed ? JsonLinesAuditTrail.open(file, key, AuditSigningKey.generate(), w -> { }, h -> { })
-                : JsonLinesAuditTrail.open(file, key);
+        AuditSigningKey signer = signed ? AuditSigningKey.generate() : null;
+        if (store.equals("file")) {
+            trails = new AuditTrail[] {JsonLinesAuditTrail.builder(directory.resolve("audit.jsonl"), key)
+                    .signer(signer).open()};
+            return;
+        }
+        PostgresServer server = PostgresServer.shared();
+        String table = server.freshTable("bench");
+        trails = new AuditTrail[store.equals("postgres") ? 1 : 4];
+        for (int i = 0; i < trails.length; i++) {
+            trails[i] = PostgresAuditTrail.builder(server.dataSource(), key).table(table).signer(signer).open();
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        trail.close();
+        for (AuditTrail trail : trails) {
+            trail.close();
+        }
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -90,7 +109,8 @@ public class AuditAppendBenchmark {
     }
 
     private void append() {
-        int i = Math.floorMod(next.getAndIncrement(), facts.length);
-        trail.record(new AuditEntry(UUID.randomUUID(), Instant.now(), "bench", facts[i], assessments[i]));
+        int n = next.getAndIncrement();
+        int i = Math.floorMod(n, facts.length);
+        trails[Math.floorMod(n, trails.length)].record(new AuditEntry(UUID.randomUUID(), Instant.now(), "bench", facts[i], assessments[i]));
     }
 }

@@ -54,6 +54,9 @@ public final class PostgresAuditTrail implements AuditTrail {
     private final Duration lockWait;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commitLock = new ReentrantLock();
+    // Whether a thread is running transactions for the queue; guarded by turns, on which followers wait.
+    private final Object turns = new Object();
+    private boolean committing;
 
     // Guarded by commitLock. A null chain is read again from the first record before the next transaction.
     private Connection connection;
@@ -79,8 +82,8 @@ public final class PostgresAuditTrail implements AuditTrail {
     /** A record or feedback waiting for its transaction: made from the chain as it stands then. */
     private static final class Pending {
         final Function<ChainCheck, byte[]> next;
-        boolean done;
-        RuntimeException failure;
+        volatile boolean done;
+        volatile RuntimeException failure;
 
         Pending(Function<ChainCheck, byte[]> next) {
             this.next = next;
@@ -127,21 +130,51 @@ public final class PostgresAuditTrail implements AuditTrail {
         }
     }
 
+    /**
+     * Leader and followers: one thread at a time runs a transaction for everything queued; the others wait until
+     * their record is done, and learn it without waiting for the next transaction (they do not queue on the
+     * commit lock behind it), so each transaction takes every record that arrived during the one before.
+     */
     private void append(Function<ChainCheck, byte[]> next) {
         Pending mine = new Pending(next);
         queue.add(mine);
-        commitLock.lock();
-        try {
-            // Another thread's transaction may have taken this record along meanwhile.
-            while (!mine.done) {
-                List<Pending> group = new ArrayList<>();
-                for (Pending p; group.size() < MAX_GROUP && (p = queue.poll()) != null; ) {
-                    group.add(p);
+        boolean interrupted = false;
+        synchronized (turns) {
+            while (!mine.done && committing) {
+                try {
+                    turns.wait();
+                } catch (InterruptedException e) {
+                    // The record is queued and may be committed by the leader: its outcome must be awaited.
+                    interrupted = true;
                 }
-                commit(group);
             }
-        } finally {
-            commitLock.unlock();
+            if (!mine.done) {
+                committing = true;
+            }
+        }
+        if (!mine.done) {
+            try {
+                commitLock.lock();
+                try {
+                    while (!mine.done) {
+                        List<Pending> group = new ArrayList<>();
+                        for (Pending p; group.size() < MAX_GROUP && (p = queue.poll()) != null; ) {
+                            group.add(p);
+                        }
+                        commit(group);
+                    }
+                } finally {
+                    commitLock.unlock();
+                }
+            } finally {
+                synchronized (turns) {
+                    committing = false;
+                    turns.notifyAll();
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -176,11 +209,9 @@ public final class PostgresAuditTrail implements AuditTrail {
                 return;
             }
             AuditHead head = insert(c, lines);
+            RuntimeException copyFailed = head == null ? null : copy(head);
             for (Pending p : written) {
-                finish(p, null);
-            }
-            if (head != null) {
-                copy(head, written);
+                finish(p, copyFailed);
             }
         } catch (AuditException e) {
             group.forEach(p -> finish(p, e));
@@ -199,8 +230,9 @@ public final class PostgresAuditTrail implements AuditTrail {
 
     private static void finish(Pending p, RuntimeException failure) {
         if (!p.done) {
-            p.done = true;
+            // The failure first: a follower that sees done reads it without a lock.
             p.failure = failure;
+            p.done = true;
         }
     }
 
@@ -232,13 +264,14 @@ public final class PostgresAuditTrail implements AuditTrail {
         return head;
     }
 
-    private void copy(AuditHead head, List<Pending> written) {
+    /** Hands the head over to be kept elsewhere; what went wrong, or null. */
+    private RuntimeException copy(AuditHead head) {
         try {
             headCopies.accept(head);
+            return null;
         } catch (RuntimeException e) {
-            AuditException failed = new AuditException("the records were committed to " + table + " but the copy "
-                    + "of their signed head failed: " + e.getMessage(), e);
-            written.forEach(p -> p.failure = failed);
+            return new AuditException("the records were committed to " + table + " but the copy of their signed "
+                    + "head failed: " + e.getMessage(), e);
         }
     }
 
