@@ -39,17 +39,19 @@ class RotationCrashTest {
                     "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                     AuditAppenderMain.class.getName(), file.toString(), String.valueOf(Long.MAX_VALUE), "3000")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            CountDownLatch ready = new CountDownLatch(1);
+            // Three reported records mean at least one rotation (records are about 1.3 kB): waiting for them, not
+            // for READY, keeps every kill among appends and rotations on a loaded machine, where the first forces
+            // can take longer than the whole random delay.
+            CountDownLatch appended = new CountDownLatch(3);
             Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
             Thread reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = in.readLine()) != null) {
-                        if (line.startsWith("READY")) {
-                            ready.countDown();
-                        } else {
+                        if (!line.startsWith("READY")) {
                             ids.add(line);
+                            appended.countDown();
                         }
                     }
                 } catch (java.io.IOException ignored) {
@@ -58,8 +60,8 @@ class RotationCrashTest {
             });
             reader.start();
             // When it is killed while appending and rotating
-            assertTrue(ready.await(30, TimeUnit.SECONDS), "the child did not start");
-            Thread.sleep(50 + random.nextInt(200));
+            assertTrue(appended.await(60, TimeUnit.SECONDS), "the child did not start appending");
+            Thread.sleep(random.nextInt(200));
             child.destroyForcibly();
             child.waitFor();
             reader.join();
