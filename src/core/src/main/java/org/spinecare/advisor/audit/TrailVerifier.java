@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -104,6 +105,49 @@ public final class TrailVerifier {
         }
         return new Result(List.copyOf(files), check.records() - check.start(), null, 0, null, from, startRecord,
                 check.macsUnchecked(), check.linksUnchecked());
+    }
+
+    /**
+     * Checks the trail as {@link #verify(Path, PublicKey, Collection, Long)} does, then hands its good records in
+     * trail order, each with the segment file it is in, to the consumer of its kind: every record checked when the
+     * trail verifies, else those before the first bad one. The segments are read a second time for that, so that
+     * nothing is handed over before the whole sequence was checked; records appended since are not handed over,
+     * and a segment that changed in between is reported as the first problem.
+     */
+    public static Result verify(Path fileOrFolder, PublicKey publicKey, Collection<AuditKey> keys, Long fromSegment,
+                                BiConsumer<Path, AuditRecord> assessments, BiConsumer<Path, FeedbackRecord> feedback) {
+        Result checked = verify(fileOrFolder, publicKey, keys, fromSegment);
+        ChainCheck check = checked.startSegment() == 0 ? ChainCheck.fromStart(keys, !keys.isEmpty())
+                : ChainCheck.anchored(keys, !keys.isEmpty());
+        long[] handed = {0};
+        for (Path file : checked.files()) {
+            boolean bad = file.equals(checked.badFile());
+            long lines = bad ? checked.badLine() - 1 : Long.MAX_VALUE;
+            long[] line = {0};
+            AuditVerifier.Scan scan;
+            try (InputStream in = Files.newInputStream(file)) {
+                scan = AuditVerifier.scan(in, 0, check, record -> {
+                    if (++line[0] <= lines && handed[0] < checked.records()) {
+                        handed[0]++;
+                        if (record instanceof FeedbackRecord f) {
+                            feedback.accept(file, f);
+                        } else {
+                            assessments.accept(file, (AuditRecord) record);
+                        }
+                    }
+                });
+            } catch (IOException e) {
+                throw new AuditException("cannot read the audit file " + file + ": " + IoProblems.describe(e), e);
+            }
+            if (scan.problem() != null && line[0] < lines && handed[0] < checked.records()) {
+                return failed(checked.files(), check, file, line[0] + 1, scan.problem() + " (the file changed "
+                        + "while it was read)", checked.startSegment(), checked.startRecord());
+            }
+            if (bad) {
+                break;
+            }
+        }
+        return checked;
     }
 
     private static Result failed(List<Path> files, ChainCheck check, Path file, long line, String problem,
