@@ -58,7 +58,7 @@ final class AuditCommand implements Callable<Integer> {
                 if (trail.rotated()) {
                     // A rotated trail: every segment against the head beside it, the chain running on across them.
                     TrailVerifier.Result result = TrailVerifier.verify(trail.file, trail.trailPublicKey(), keys,
-                            trail.fromSegment);
+                            trail.fromSegment, trail.trailHead());
                     message = result.message();
                     ok = result.ok();
                     macsUnchecked = result.macsUnchecked();
@@ -141,7 +141,7 @@ final class AuditCommand implements Callable<Integer> {
         /** A rotated trail: every segment in order, each record under a line naming its segment file. */
         private String showTrail(PrintWriter out, List<AuditKey> keys) {
             TrailVerifier.Result result = TrailVerifier.verify(trail.file, trail.trailPublicKey(), keys,
-                    trail.fromSegment, (segment, record) -> show(out, segment, record),
+                    trail.fromSegment, trail.trailHead(), (segment, record) -> show(out, segment, record),
                     (segment, feedback) -> show(out, segment, feedback));
             return result.ok() ? null : result.message();
         }

@@ -33,7 +33,7 @@ final class AuditTrailOptions {
 
     @Option(names = "--head", paramLabel = "HEADFILE", description = "The signed head to hold the file to, e.g. "
             + "a copy kept elsewhere; a file of several heads (--audit-head-copy) counts by its last line. "
-            + "Default: FILE.head.")
+            + "Default: FILE.head; a rotated trail is held to it as a whole besides the heads beside its segments.")
     Path head;
 
     @Option(names = "--public-key", paramLabel = "PEMFILE", description = "The public key the head must be "
@@ -61,6 +61,7 @@ final class AuditTrailOptions {
 
     /** One file, held to its head (or the chain alone with --no-head). */
     Verification verifyFile(List<AuditKey> keys) {
+        refuseHeadWithoutHeads();
         if (noHead) {
             return AuditVerifier.verify(file, null, null, keys);
         }
@@ -70,14 +71,25 @@ final class AuditTrailOptions {
 
     /** The public key every segment's head of a rotated trail must verify under, or null with --no-head. */
     PublicKey trailPublicKey() {
-        if (head != null) {
-            throw new IllegalArgumentException("--head holds one file; the segments of a rotated trail are "
-                    + "held to the heads beside them");
-        }
+        refuseHeadWithoutHeads();
         if (fromSegment != null && fromSegment < 0) {
             throw new IllegalArgumentException("--from-segment must be 0 or more, not " + fromSegment);
         }
         return noHead ? null : publicKeyFor(TrailVerifier.baseOf(file));
+    }
+
+    /**
+     * For a rotated trail, the head given with --head (the last of a head copy file), which the whole trail is held
+     * to besides each segment's own head; null without --head.
+     */
+    AuditHead trailHead() {
+        return head == null ? null : lastHead(head);
+    }
+
+    private void refuseHeadWithoutHeads() {
+        if (head != null && noHead) {
+            throw new IllegalArgumentException("--head and --no-head exclude each other");
+        }
     }
 
     /** Says on stderr when MACs went unchecked for want of a key: an OK without them is a weaker OK. */

@@ -55,6 +55,32 @@ class AuditHeadCopyCliTest {
     }
 
     @Test
+    void given_a_rotated_trail_whose_newest_segment_was_deleted_when_verified_against_the_copy_then_the_cut_shows()
+            throws IOException {
+        // Given three assessments, one segment each, with a head copy
+        Path audit = dir.resolve("trail.jsonl");
+        Path copy = dir.resolve("heads.log");
+        for (int i = 0; i < 3; i++) {
+            CliRun run = CliRun.of("assess", "--audit", audit.toString(), "--audit-rotate-bytes", "1",
+                    "--audit-head-copy", copy.toString(), EXAMPLE);
+            assertEquals(0, run.exit(), run.err());
+        }
+        // When the newest segment and its head are deleted
+        Files.delete(dir.resolve("trail-000002.jsonl"));
+        Files.delete(dir.resolve("trail-000002.jsonl.head"));
+        CliRun segments = CliRun.of("audit", "verify", dir.toString());
+        CliRun againstCopy = CliRun.of("audit", "verify", dir.toString(), "--head", copy.toString());
+        CliRun shown = CliRun.of("audit", "show", dir.toString(), "--head", copy.toString());
+        // Then the segments alone look whole, but against the copy the missing record is named
+        assertEquals(0, segments.exit(), segments.out());
+        assertEquals(1, againstCopy.exit(), againstCopy.out() + againstCopy.err());
+        assertTrue(againstCopy.out().startsWith("trail-000001.jsonl record 2: missing: the trail ends after record 2 "
+                + "but the signed head of "), againstCopy.out());
+        assertEquals(1, shown.exit());
+        assertTrue(shown.err().startsWith("spine: trail-000001.jsonl record 2: missing: "), shown.err());
+    }
+
+    @Test
     void given_an_intact_trail_when_verified_against_its_head_copy_then_it_is_ok_under_the_newest_head() {
         Path audit = dir.resolve("audit.jsonl");
         Path copy = dir.resolve("heads.log");
