@@ -465,7 +465,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
 
     /**
      * Signs and writes a head for the chain up to {@code target}, unless another process already wrote one at
-     * least as far: heads only move forward. Holds forceMonitor; the head lock serialises it across processes.
+     * least as far: heads only move forward. The copy goes first: if it fails, no head is written beside the file
+     * either, so the next commit tries both again and no record counts as written under a head the copy lacks.
+     * Holds forceMonitor; the head lock serialises it across processes.
      */
     private void writeHead(Written target) throws IOException {
         try (FileLock lock = lockWithin(HEAD_LOCK_AT, 1)) {
@@ -473,8 +475,8 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             if (current == null || current.records() < target.records()
                     || !current.verifies(signer.publicKey())) {
                 AuditHead head = AuditHead.sign(target.records(), target.hash(), java.time.Instant.now(), signer);
-                HeadFile.write(headFile, head);
                 headCopies.accept(head);
+                HeadFile.write(headFile, head);
             }
         }
         headRecords = target.records();

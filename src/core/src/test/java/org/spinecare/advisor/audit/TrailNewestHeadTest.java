@@ -2,6 +2,7 @@ package org.spinecare.advisor.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -84,6 +85,36 @@ class TrailNewestHeadTest {
         assertEquals(live, result.badFile());
         assertEquals(lines.size(), result.badLine());
         assertTrue(result.problem().startsWith("missing: the trail ends after record 8 "), result.problem());
+    }
+
+    @Test
+    @DisplayName("Given a head copy that fails once, when records go on, then the failed record is refused and no "
+            + "head beside the file gets ahead of the copy")
+    void aFailedCopyFailsTheRecordAndKeepsTheCopyAhead(@TempDir Path dir) {
+        Path file = dir.resolve("trail.jsonl");
+        boolean[] failNext = {false};
+        try (JsonLinesAuditTrail trail = JsonLinesAuditTrail.builder(file, AuditFixtures.KEY)
+                .signer(AuditFixtures.SIGNER).headCopies(head -> {
+                    if (failNext[0]) {
+                        failNext[0] = false;
+                        throw new AuditException("the copy's disk is full");
+                    }
+                    copies.add(head);
+                }).open()) {
+            trail.record(AuditFixtures.entry("a", 1));
+            // When the copy fails for the second record
+            failNext[0] = true;
+            AuditException refused = assertThrows(AuditException.class,
+                    () -> trail.record(AuditFixtures.entry("b", 2)));
+            assertEquals("the copy's disk is full", refused.getMessage());
+            // Then the head beside the file still covers only the first record, as the copy does
+            assertEquals(1, AuditFixtures.head(file).records());
+            // And the next record puts both under a head, in the copy and beside the file
+            trail.record(AuditFixtures.entry("c", 3));
+        }
+        assertEquals(3, newest().records());
+        assertEquals(newest(), AuditFixtures.head(file));
+        assertTrue(verify(file, newest()).ok());
     }
 
     @Test
