@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,53 @@ class RotationProcessesTest {
         for (String id : reported) {
             assertEquals(1, counts.getOrDefault(id, 0), "request " + id);
         }
+    }
+
+    @Test
+    @Timeout(value = 170, unit = TimeUnit.SECONDS)
+    @DisplayName("Given three processes on one rotating trail, when one is killed while appending, then the others "
+            + "go on and the trail verifies whole with every record any of them reported")
+    void aWriterKilledAmongOthersLosesNothingReported(@TempDir Path dir) throws Exception {
+        // Given a child appending for ever and two appending 60 records each, on one trail rotating at 4 KiB
+        Path file = dir.resolve("trail.jsonl");
+        Child endless = Child.start(file, Integer.MAX_VALUE, SMALL);
+        List<String> endlessIds = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch twenty = new CountDownLatch(20);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(endless.process().getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.matches("[0-9a-f-]{36}")) {
+                        endlessIds.add(line);
+                        twenty.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // Killed: what was read is what it reported.
+            }
+        });
+        reader.start();
+        List<Child> others = List.of(Child.start(file, 60, SMALL), Child.start(file, 60, SMALL));
+        // When the endless one is killed once it has reported twenty records
+        assertTrue(twenty.await(60, TimeUnit.SECONDS), "the endless child did not get going");
+        endless.process().destroyForcibly().waitFor();
+        reader.join();
+        List<String> reported = new ArrayList<>(endlessIds);
+        for (Child child : others) {
+            reported.addAll(child.finish());
+        }
+        // Then the trail opens (a torn line of the killed one removed), verifies, and holds every reported record once
+        JsonLinesAuditTrail.builder(file, AuditFixtures.KEY).signer(AuditFixtures.SIGNER).rotateAtBytes(SMALL).open()
+                .close();
+        TrailVerifier.Result result = TrailVerifier.verify(dir, AuditFixtures.SIGNER.publicKey(),
+                List.of(AuditFixtures.KEY), null);
+        assertTrue(result.ok(), result.message());
+        Map<String, Integer> counts = requestIdCounts(file);
+        for (String id : reported) {
+            assertEquals(1, counts.getOrDefault(id, 0), "request " + id);
+        }
+        assertTrue(reported.size() >= 140, reported.size() + " reported");
     }
 
     @Test
