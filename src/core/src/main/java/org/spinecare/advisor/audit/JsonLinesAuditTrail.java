@@ -397,11 +397,12 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         while (true) {
             FileLock lock = lockRecords();
             try {
-                if (channel.size() != end) {
-                    catchUp();
-                }
                 Path next = Segments.numbered(base, segment + 1);
                 boolean rotatedElsewhere = Files.exists(next);
+                if (channel.size() != end) {
+                    // A segment another process closed is never cut: a torn line there is damage, not a crash.
+                    catchUp(!rotatedElsewhere);
+                }
                 if (!rotatedElsewhere && !rotation.due(end, segmentDay)) {
                     return lock;
                 }
@@ -517,12 +518,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
 
     /**
      * Checks what lies between {@link #end} and the end of the file (everything, on opening; another process's
-     * appends, later), removing a torn final line. Called with the file lock held, so nobody is writing.
+     * appends, later), removing a torn final line when the segment is {@code live} (in a closed one it is damage).
+     * Called with the file lock held, so nobody is writing.
      */
-    private void catchUp() throws IOException {
-        catchUp(true);
-    }
-
     private void catchUp(boolean live) throws IOException {
         long size = channel.size();
         if (size < end) {

@@ -1,6 +1,8 @@
 package org.spinecare.advisor.audit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -134,6 +137,28 @@ class RotationProcessesTest {
         }
         TrailVerifier.Result result = verified(file);
         assertEquals(14, result.records());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("Given a segment another process closed that now ends in a torn line, when an idle trail follows "
+            + "the rotation, then it refuses and leaves the segment untouched: only a live segment is repaired")
+    void aTornLineInASegmentClosedElsewhereIsNotRemoved(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trail.jsonl");
+        try (JsonLinesAuditTrail trail = rotating(file)) {
+            trail.record(AuditFixtures.entry("before", 1));
+            // Given another process that rotated past the first segment, which then had bytes appended
+            Child.start(file, 12, SMALL).finish();
+            Files.writeString(file, "{\"format\":2,\"seq\":", StandardOpenOption.APPEND);
+            byte[] before = Files.readAllBytes(file);
+            // When this trail records
+            AuditException refused = assertThrows(AuditException.class,
+                    () -> trail.record(AuditFixtures.entry("after", 2)));
+            // Then it says the closed segment was altered, and the segment is as it was
+            assertTrue(refused.getMessage().contains("closed audit segment " + file + " ends in a torn line"),
+                    refused.getMessage());
+            assertArrayEquals(before, Files.readAllBytes(file));
+        }
     }
 
     @Test
