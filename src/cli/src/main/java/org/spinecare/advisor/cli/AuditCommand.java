@@ -96,6 +96,7 @@ final class AuditCommand implements Callable<Integer> {
 
         private int shown;
         private Path segmentShown;
+        private long macsUnchecked;
 
         @Override
         public Integer call() {
@@ -118,6 +119,7 @@ final class AuditCommand implements Callable<Integer> {
                 err.println("spine: no record of request " + request + " in " + TerminalText.safe(trail.file));
                 return SpineCli.FAILED;
             }
+            AuditTrailOptions.noteUncheckedMacs(err, macsUnchecked);
             return SpineCli.OK;
         }
 
@@ -135,6 +137,7 @@ final class AuditCommand implements Callable<Integer> {
                     show(out, null, feedback);
                 }
             });
+            macsUnchecked = checked.macsUnchecked();
             return checked.ok() ? null : trail.file + ": " + checked.message();
         }
 
@@ -143,6 +146,7 @@ final class AuditCommand implements Callable<Integer> {
             TrailVerifier.Result result = TrailVerifier.verify(trail.file, trail.trailPublicKey(), keys,
                     trail.fromSegment, trail.trailHead(), (segment, record) -> show(out, segment, record),
                     (segment, feedback) -> show(out, segment, feedback));
+            macsUnchecked = result.macsUnchecked();
             return result.ok() ? null : result.message();
         }
 
