@@ -65,6 +65,25 @@ class AuditShowRotatedCliTest {
     }
 
     @Test
+    void given_an_archived_first_segment_when_shown_then_it_needs_from_segment_and_shows_the_rest() throws IOException {
+        rotatedTrail();
+        // Given the first segment and its head archived elsewhere
+        Files.delete(dir.resolve("trail.jsonl"));
+        Files.delete(dir.resolve("trail.jsonl.head"));
+        // When the trail is shown without and with --from-segment 1
+        CliRun refused = CliRun.of("audit", "show", dir.toString());
+        CliRun from = CliRun.of("audit", "show", "--from-segment", "1", dir.toString());
+        // Then the first is refused pointing at the option, and the second shows records 2 and 3 in their segments
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("--from-segment 1"), refused.err());
+        assertEquals("", refused.out());
+        assertEquals(0, from.exit(), from.err());
+        assertTrue(from.out().startsWith("== trail-000001.jsonl\n\nrecord 2  "), from.out());
+        assertTrue(from.out().contains("== trail-000002.jsonl\n\nrecord 3  "), from.out());
+        assertFalse(from.out().contains("record 1  "), from.out());
+    }
+
+    @Test
     void given_a_tampered_middle_segment_when_shown_then_it_exits_1_naming_that_file_and_record() throws IOException {
         rotatedTrail();
         // Given the middle segment's record with another triage (not re-sealed)
