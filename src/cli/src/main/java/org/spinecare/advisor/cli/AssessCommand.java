@@ -19,6 +19,7 @@ import org.spinecare.advisor.SpineJson;
 import org.spinecare.advisor.audit.AuditException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -54,6 +55,9 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--audit-rotate-bytes", paramLabel = "N", description = "Start a new audit segment "
             + "(FILE-000001.jsonl, ...) before a record once the live one holds N bytes or more; see docs/audit.md.")
     Long auditRotateBytes;
+
+    @Mixin
+    AuditHeadCopyOption auditHeadCopy;
 
     @Option(names = "--audit-rotate-daily", description = "Start a new audit segment with the first record of each "
             + "UTC day.")
@@ -162,8 +166,8 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
         AuditedTrail trail = null;
-        if (audit == null && (auditRotateBytes != null || auditRotateDaily)) {
-            err.println("spine: --audit-rotate-bytes and --audit-rotate-daily need --audit FILE");
+        if (audit == null && (auditRotateBytes != null || auditRotateDaily || auditHeadCopy.file != null)) {
+            err.println("spine: --audit-rotate-bytes, --audit-rotate-daily and --audit-head-copy need --audit FILE");
             return SpineCli.INVALID_INPUT;
         }
         if (auditRotateBytes != null && auditRotateBytes < 1) {
@@ -173,7 +177,7 @@ final class AssessCommand implements Callable<Integer> {
         if (audit != null) {
             try {
                 trail = AuditedTrail.open(audit, auditKeyFile, auditSigningKeyFile,
-                        auditRotateBytes == null ? 0 : auditRotateBytes, auditRotateDaily, err);
+                        auditRotateBytes == null ? 0 : auditRotateBytes, auditRotateDaily, auditHeadCopy.file, err);
             } catch (IllegalArgumentException e) {
                 err.println("spine: audit key: " + Errors.oneLine(e));
                 return SpineCli.INVALID_INPUT;
@@ -290,6 +294,7 @@ final class AssessCommand implements Callable<Integer> {
                     : fromEnvironment != null && !fromEnvironment.isBlank() ? null : AuditKeys.besideAuditFile(audit));
             files.add("the head signing key file", auditSigningKeyFile != null ? auditSigningKeyFile
                     : AuditSigningKeys.besideAuditFile(audit));
+            files.add("--audit-head-copy", auditHeadCopy.file);
         }
         return files;
     }

@@ -2,12 +2,7 @@ package org.spinecare.advisor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -16,16 +11,15 @@ import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.SpineJson;
 import org.spinecare.advisor.audit.AuditException;
-import org.spinecare.advisor.audit.AuditHead;
 import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditRecord;
-import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.audit.CanonicalInput;
 import org.spinecare.advisor.audit.AuditVerifier;
 import org.spinecare.advisor.audit.TrailVerifier;
 import org.spinecare.advisor.audit.AuditVerifier.Verification;
 import org.spinecare.advisor.audit.FeedbackRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,166 +43,130 @@ final class AuditCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The audit file, or the folder of a rotated trail; a file "
-                + "with numbered segments beside it is checked with them, as one sequence.")
-        Path file;
-
-        @Option(names = "--from-segment", paramLabel = "N", description = "A rotated trail whose segments before N "
-                + "were archived: check from segment N on (the output says where the sequence starts).")
-        Long fromSegment;
-
-        @Option(names = "--head", paramLabel = "HEADFILE", description = "The signed head to hold the file to, e.g. "
-                + "a copy kept elsewhere. Default: FILE.head.")
-        Path head;
-
-        @Option(names = "--public-key", paramLabel = "PEMFILE", description = "The public key the head must be "
-                + "signed with; use a copy kept apart from the file. Default: FILE.pub.")
-        Path publicKey;
-
-        @Option(names = "--audit-key-file", paramLabel = "KEYFILE", description = "An audit key (hex) to check the "
-                + "records' MACs with; repeat it for every key the file was written with. Default: $SPINE_AUDIT_KEY, "
-                + "else FILE.key if it exists; without a key the MACs are not checked (and the output says so).")
-        List<Path> keyFiles;
-
-        @Option(names = "--no-head", description = "Check the chain alone (a file written without heads); a cut "
-                + "tail or a rewritten file then goes unseen.")
-        boolean noHead;
+        @Mixin
+        AuditTrailOptions trail;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Verification verification;
+            String message;
+            boolean ok;
+            long macsUnchecked;
             try {
-                if (fromSegment != null || TrailVerifier.isRotated(file)) {
-                    return rotated(out, err);
+                List<AuditKey> keys = trail.keys();
+                if (trail.rotated()) {
+                    // A rotated trail: every segment against the head beside it, the chain running on across them.
+                    TrailVerifier.Result result = TrailVerifier.verify(trail.file, trail.trailPublicKey(), keys,
+                            trail.fromSegment, trail.trailHead());
+                    message = result.message();
+                    ok = result.ok();
+                    macsUnchecked = result.macsUnchecked();
+                } else {
+                    Verification verification = trail.verifyFile(keys);
+                    message = verification.message();
+                    ok = verification.ok();
+                    macsUnchecked = verification.macsUnchecked();
                 }
-                List<AuditKey> keys = AuditKeys.forVerifying(file, keyFiles, System.getenv());
-                verification = noHead ? AuditVerifier.verify(file, null, null, keys) : againstHead(keys);
             } catch (AuditException | IllegalArgumentException | IOException e) {
                 err.println("spine: " + Errors.oneLine(e));
                 return SpineCli.FAILED;
             }
-            out.println(TerminalText.safe(verification.message()));
+            out.println(TerminalText.safe(message));
             out.flush();
-            if (verification.ok() && verification.macsUnchecked() > 0) {
-                err.println("spine: note: the MACs of " + verification.macsUnchecked() + " records were not checked: "
-                        + "no audit key was given (--audit-key-file, $" + AuditKeys.ENV + ", or FILE.key)");
+            if (ok) {
+                AuditTrailOptions.noteUncheckedMacs(err, macsUnchecked);
             }
-            return verification.ok() ? SpineCli.OK : SpineCli.FAILED;
-        }
-
-        /** A rotated trail: every segment against the head beside it, the chain running on across them. */
-        private int rotated(PrintWriter out, PrintWriter err) throws IOException {
-            if (head != null) {
-                throw new IllegalArgumentException("--head holds one file; the segments of a rotated trail are "
-                        + "held to the heads beside them");
-            }
-            if (fromSegment != null && fromSegment < 0) {
-                throw new IllegalArgumentException("--from-segment must be 0 or more, not " + fromSegment);
-            }
-            Path base = TrailVerifier.baseOf(file);
-            List<AuditKey> keys = AuditKeys.forVerifying(base, keyFiles, System.getenv());
-            PublicKey key = null;
-            if (!noHead) {
-                Path keyFile = publicKey != null ? publicKey : AuditSigningKeys.publicKeyBeside(base);
-                String keyText = readText(keyFile, "public key", "give it with --public-key");
-                try {
-                    key = AuditSigningKey.publicKeyFromPem(keyText);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(keyFile + ": " + e.getMessage());
-                }
-            }
-            TrailVerifier.Result result = TrailVerifier.verify(file, key, keys, fromSegment);
-            out.println(TerminalText.safe(result.message()));
-            out.flush();
-            if (result.ok() && result.macsUnchecked() > 0) {
-                err.println("spine: note: the MACs of " + result.macsUnchecked() + " records were not checked: "
-                        + "no audit key was given (--audit-key-file, $" + AuditKeys.ENV + ", or FILE.key)");
-            }
-            return result.ok() ? SpineCli.OK : SpineCli.FAILED;
-        }
-
-        private Verification againstHead(List<AuditKey> keys) {
-            Path headFile = head != null ? head : file.resolveSibling(file.getFileName() + ".head");
-            Path keyFile = publicKey != null ? publicKey : AuditSigningKeys.publicKeyBeside(file);
-            String headText = readText(headFile, "signed head", "--no-head checks the chain alone");
-            String keyText = readText(keyFile, "public key", "give it with --public-key");
-            AuditHead parsed;
-            try {
-                parsed = AuditHead.parse(headText);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(headFile + " is not a signed head: " + e.getMessage());
-            }
-            PublicKey key;
-            try {
-                key = AuditSigningKey.publicKeyFromPem(keyText);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(keyFile + ": " + e.getMessage());
-            }
-            return AuditVerifier.verify(file, parsed, key, keys);
-        }
-
-        private static String readText(Path path, String what, String hint) {
-            try {
-                return Files.readString(path, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("no " + what + " " + path + " (" + hint + ")");
-            } catch (IOException | UncheckedIOException e) {
-                throw new IllegalArgumentException("cannot read the " + what + " " + path + ": " + Errors.oneLine(e));
-            }
+            return ok ? SpineCli.OK : SpineCli.FAILED;
         }
     }
 
-    @Command(name = "show", description = "Print the records (assessments and feedback) readably, after checking "
-            + "them (exit 1 at the first bad record).")
+    @Command(name = "show", description = "Print the records (assessments and feedback) readably in trail order, "
+            + "after checking them as verify does (exit 1 at the first bad record, naming it).")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The audit file.")
-        Path file;
+        @Mixin
+        AuditTrailOptions trail;
 
         @Option(names = "--request", paramLabel = "ID", description = "Only the record of this request id and the "
                 + "feedback on it.")
         UUID request;
 
+        private int shown;
+        private Path segmentShown;
+        private long macsUnchecked;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Verification verification;
+            String problem;
             try {
-                verification = show(out);
-            } catch (AuditException e) {
+                List<AuditKey> keys = trail.keys();
+                problem = trail.rotated() ? showTrail(out, keys) : showFile(out, keys);
+            } catch (AuditException | IllegalArgumentException | IOException e) {
                 err.println("spine: " + Errors.oneLine(e));
                 return SpineCli.FAILED;
             }
             out.flush();
-            if (!verification.ok()) {
-                err.println("spine: " + TerminalText.safe(file) + ": " + TerminalText.safe(verification.message()));
+            if (problem != null) {
+                err.println("spine: " + TerminalText.safe(problem));
                 return SpineCli.FAILED;
             }
             if (request != null && shown == 0) {
-                err.println("spine: no record of request " + request + " in " + TerminalText.safe(file));
+                err.println("spine: no record of request " + request + " in " + TerminalText.safe(trail.file));
                 return SpineCli.FAILED;
             }
+            AuditTrailOptions.noteUncheckedMacs(err, macsUnchecked);
             return SpineCli.OK;
         }
 
-        private int shown;
-
-        private Verification show(PrintWriter out) {
-            return AuditVerifier.verify(file, record -> {
-                if (request == null || request.equals(record.requestId())) {
-                    print(out, record);
-                    shown++;
+        /** One file: checked as verify checks it, then its records up to the first bad one. */
+        private String showFile(PrintWriter out, List<AuditKey> keys) {
+            Verification checked = trail.verifyFile(keys);
+            // Only what the check covered: records appended since, or past the first bad one, are not shown.
+            long last = checked.ok() ? checked.records() : checked.badRecord() - 1;
+            AuditVerifier.verify(trail.file, record -> {
+                if (record.seq() <= last) {
+                    show(out, null, record);
                 }
             }, feedback -> {
-                if (request == null || request.equals(feedback.assessmentRequestId())) {
-                    print(out, feedback);
+                if (feedback.seq() <= last) {
+                    show(out, null, feedback);
                 }
             });
+            macsUnchecked = checked.macsUnchecked();
+            return checked.ok() ? null : trail.file + ": " + checked.message();
+        }
+
+        /** A rotated trail: every segment in order, each record under a line naming its segment file. */
+        private String showTrail(PrintWriter out, List<AuditKey> keys) {
+            TrailVerifier.Result result = TrailVerifier.verify(trail.file, trail.trailPublicKey(), keys,
+                    trail.fromSegment, trail.trailHead(), (segment, record) -> show(out, segment, record),
+                    (segment, feedback) -> show(out, segment, feedback));
+            macsUnchecked = result.macsUnchecked();
+            return result.ok() ? null : result.message();
+        }
+
+        private void show(PrintWriter out, Path segment, Object record) {
+            UUID about = record instanceof FeedbackRecord f ? f.assessmentRequestId()
+                    : ((AuditRecord) record).requestId();
+            if (request != null && !request.equals(about)) {
+                return;
+            }
+            if (segment != null && !segment.equals(segmentShown)) {
+                out.println("== " + TerminalText.safe(segment.getFileName()));
+                out.println();
+                segmentShown = segment;
+            }
+            if (record instanceof FeedbackRecord f) {
+                print(out, f);
+            } else {
+                print(out, (AuditRecord) record);
+                shown++;
+            }
         }
     }
 

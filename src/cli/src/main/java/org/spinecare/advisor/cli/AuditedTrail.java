@@ -19,11 +19,13 @@ import org.spinecare.advisor.audit.JsonLinesAuditTrailBuilder;
  */
 final class AuditedTrail implements AuditTrail {
     private final JsonLinesAuditTrail trail;
+    private final HeadCopyFile headCopy;
     private final ThreadLocal<AuditEntry> pending = new ThreadLocal<>();
     private volatile UUID recorded;
 
-    private AuditedTrail(JsonLinesAuditTrail trail) {
+    private AuditedTrail(JsonLinesAuditTrail trail, HeadCopyFile headCopy) {
         this.trail = trail;
+        this.headCopy = headCopy;
     }
 
     /**
@@ -33,12 +35,15 @@ final class AuditedTrail implements AuditTrail {
      */
     static AuditedTrail open(Path auditFile, Path keyFile, Path signingKeyFile, PrintWriter err)
             throws IOException {
-        return open(auditFile, keyFile, signingKeyFile, 0, false, err);
+        return open(auditFile, keyFile, signingKeyFile, 0, false, null, err);
     }
 
-    /** As above, rotating the file at {@code rotateBytes} (0: never) and, when {@code daily}, each UTC day. */
+    /**
+     * As above, rotating the file at {@code rotateBytes} (0: never) and, when {@code daily}, each UTC day, and
+     * appending every new head to {@code headCopyFile} too when it is not null.
+     */
     static AuditedTrail open(Path auditFile, Path keyFile, Path signingKeyFile, long rotateBytes, boolean daily,
-                             PrintWriter err) throws IOException {
+                             Path headCopyFile, PrintWriter err) throws IOException {
         AuditKey key = AuditKeys.resolve(auditFile, keyFile, System.getenv(),
                 note -> err.println("spine: " + TerminalText.safe(note)));
         AuditSigningKey signer = AuditSigningKeys.resolve(auditFile, signingKeyFile,
@@ -51,14 +56,24 @@ final class AuditedTrail implements AuditTrail {
         if (daily) {
             builder.rotateDaily();
         }
-        JsonLinesAuditTrail trail = builder.open();
+        HeadCopyFile headCopy = headCopyFile == null ? null : HeadCopyFile.open(headCopyFile);
+        if (headCopy != null) {
+            builder.headCopies(headCopy);
+        }
+        JsonLinesAuditTrail trail;
+        try {
+            trail = builder.open();
+        } catch (RuntimeException e) {
+            closeQuietly(headCopy);
+            throw e;
+        }
         String previous = trail.lastKeyId();
         if (previous != null && !previous.equals(key.id())) {
             err.println("spine: warning: the audit key (id " + key.id() + ") differs from the one of the last "
                     + "record (id " + previous + "): the same patient gets a different pseudonym from now on");
         }
         err.flush();
-        return new AuditedTrail(trail);
+        return new AuditedTrail(trail, headCopy);
     }
 
     /** Holds the entry until the answer is delivered; see {@link #commit}. */
@@ -95,5 +110,16 @@ final class AuditedTrail implements AuditTrail {
     @Override
     public void close() {
         trail.close();
+        closeQuietly(headCopy);
+    }
+
+    private static void closeQuietly(HeadCopyFile headCopy) {
+        if (headCopy != null) {
+            try {
+                headCopy.close();
+            } catch (IOException ignored) {
+                // Every head it took was forced when it was appended; closing adds nothing to lose.
+            }
+        }
     }
 }

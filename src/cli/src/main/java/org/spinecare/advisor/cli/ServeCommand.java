@@ -17,6 +17,7 @@ import org.spinecare.advisor.audit.JsonLinesAuditTrail;
 import org.spinecare.advisor.service.CdsService;
 import org.spinecare.advisor.service.ServiceConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Folder for the audit file data/audit.jsonl and its key (default "
             + "${DEFAULT-VALUE}).")
     Path data = Path.of("spine-data");
+
+    @Mixin
+    AuditHeadCopyOption auditHeadCopy;
 
     @Option(names = "--config", description = "Production configuration (JSON): publicUrl, trustedIssuers "
             + "[{issuer, jwks}], corsOrigins, maxBodyBytes, admin {issuers, releases}. See docs/cds-hooks.md.")
@@ -62,8 +66,10 @@ final class ServeCommand implements Callable<Integer> {
         // Signed heads as for assess --audit (docs/audit.md), so that a cut or rewritten file shows.
         AuditSigningKey signer = AuditSigningKeys.resolve(auditFile, null,
                 note -> err.println("spine: " + TerminalText.safe(note)));
-        try (JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key, signer,
-                warning -> err.println("spine: warning: " + TerminalText.safe(warning)), head -> { })) {
+        try (HeadCopyFile headCopy = auditHeadCopy.file == null ? null : HeadCopyFile.open(auditHeadCopy.file);
+             JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key, signer,
+                warning -> err.println("spine: warning: " + TerminalText.safe(warning)),
+                headCopy == null ? head -> { } : headCopy)) {
             CdsService service = CdsService.start(settings, trail);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();

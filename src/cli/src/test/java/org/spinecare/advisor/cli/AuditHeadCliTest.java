@@ -158,8 +158,9 @@ class AuditHeadCliTest {
         String mac = HexFormat.of().formatHex(hmac(chainKey, hash));
         Files.writeString(audit, unsealed.substring(0, unsealed.length() - 1) + ",\"hash\":\"" + hash
                 + "\",\"mac\":\"" + mac + "\"}\n");
-        // When it is shown
-        CliRun show = CliRun.of("audit", "show", audit.toString());
+        // When it is shown (the chain alone: show holds the file to its head as verify does, and the head, which
+        // this test cannot re-sign, still states the record's old hash)
+        CliRun show = CliRun.of("audit", "show", "--no-head", audit.toString());
         // Then no control character reaches the terminal: they are written as escapes
         assertEquals(0, show.exit(), show.err());
         assertFalse(show.out().chars().anyMatch(c -> c == 0x1b || c == 0x07), show.out());

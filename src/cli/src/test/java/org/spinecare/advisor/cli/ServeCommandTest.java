@@ -3,6 +3,7 @@ package org.spinecare.advisor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -62,6 +63,20 @@ class ServeCommandTest {
                 () -> serve.settings(new PrintWriter(new StringWriter())));
 
         assertTrue(e.getMessage().contains("trustedIssuers"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("Given a head copy file that others may write, serve refuses to start, naming the file")
+    void headCopyWritableByOthersRefused() throws Exception {
+        Path copy = Files.createFile(dir.resolve("heads.log"));
+        Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw--w--w-"));
+
+        // Preemptive: were the file accepted, the service would run until stopped.
+        CliRun run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> CliRun.of("serve", "--port",
+                "0", "--data", dir.resolve("data").toString(), "--audit-head-copy", copy.toString()));
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("the head copy file " + copy + " has permissions rw--w--w-"), run.err());
     }
 
     @Test

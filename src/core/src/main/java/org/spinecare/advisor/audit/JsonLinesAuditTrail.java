@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.FileLock;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
@@ -40,6 +41,12 @@ import org.spinecare.advisor.FeedbackEntry;
  * <li>Appends are serialised by a lock in this process and by an exclusive {@link FileLock} across processes;
  * every line is written whole at the end of the file, so lines never interleave. When another process appended
  * since, the new records are checked and the chain continues from them.</li>
+ * <li>A rotating trail (docs/audit.md, Rotation) may be written by several processes, each with its own trail on
+ * the same file. Everything is decided under the live segment's lock, after reading what the others appended: if
+ * the next segment exists, another process rotated, so this one finishes its view of the segment (force, head)
+ * and follows it there; if the segment is due (by size or day, of the trail, not of this process's stale view),
+ * this one closes it and creates the next with the lock still held. A closed segment is forced and covered by
+ * its head before the next one exists, and never written again.</li>
  * <li>Opening checks the whole file. A torn final line (bytes after the last line break, left by a crash during a
  * write) is removed and reported to the warnings consumer; it was never reported as written. Any other damage
  * is an {@link AuditException}: nothing is repaired silently.</li>
@@ -220,13 +227,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             if (reopen) {
                 reopenChannel();
             }
-            if (rotation.due(end, segmentDay)) {
-                rotate();
-            }
-            try (FileLock lock = lockRecords()) {
-                if (channel.size() != end) {
-                    catchUp();
-                }
+            try (FileLock lock = lockLive()) {
                 byte[] line = next.apply(chain);
                 // Checked before it is written: the trail never writes a record that would not verify.
                 String problem = chain.accept(line);
@@ -362,7 +363,6 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         List<Path> segments = present.isEmpty() ? List.of(base) : Segments.inOrder(base, first);
         for (int i = 0; i < segments.size(); i++) {
             switchTo(segments.get(i), first + i);
-            segmentDay = null;
             try (FileLock lock = lockRecords()) {
                 catchUp(i == segments.size() - 1);
             }
@@ -371,7 +371,10 @@ public final class JsonLinesAuditTrail implements AuditTrail {
 
     /** Makes {@code next} the file this trail reads and appends to. Holds forceMonitor or is opening. */
     private void switchTo(Path next, long number) throws IOException {
-        FileChannel opened = openChannel(next);
+        switchTo(openChannel(next), next, number);
+    }
+
+    private void switchTo(FileChannel opened, Path next, long number) {
         if (channel != null) {
             closeQuietly(channel);
         }
@@ -379,30 +382,74 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         file = next;
         headFile = HeadFile.besideAuditFile(next);
         segment = number;
+        segmentDay = null;
         end = 0;
     }
 
     /**
-     * Closes the live segment and starts the next: every record written is forced and (with a signer) covered by
-     * the closing segment's head first, so a closed segment never changes again. The new file is created empty;
-     * a crash at any point leaves whole files (an empty last segment is a valid one). Holds appendLock.
+     * Locks the live segment against other processes and reads what they appended to it, returning that lock.
+     * When another process rotated meanwhile (the next segment exists), or the trail, read up to date, is due to
+     * rotate, the segment is closed ({@link #closeAndMoveOn}) and the next one is locked and read in turn: it may
+     * have rotated too. The next segment is only ever created by a writer holding this segment's lock, so while
+     * the lock is held its absence cannot change. Holds appendLock.
      */
-    private void rotate() {
+    private FileLock lockLive() throws IOException {
+        while (true) {
+            FileLock lock = lockRecords();
+            try {
+                Path next = Segments.numbered(base, segment + 1);
+                boolean rotatedElsewhere = Files.exists(next);
+                if (channel.size() != end) {
+                    // A segment another process closed is never cut: a torn line there is damage, not a crash.
+                    catchUp(!rotatedElsewhere);
+                }
+                if (!rotatedElsewhere && !rotation.due(end, segmentDay)) {
+                    return lock;
+                }
+                closeAndMoveOn(lock, next, rotatedElsewhere);
+            } catch (IOException | RuntimeException e) {
+                if (lock.isValid()) {
+                    try {
+                        lock.release();
+                    } catch (IOException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Closes the live segment, whose record lock is held, and switches to the next one: every record written is
+     * forced and (with a signer) covered by the segment's head first, unless a head already covers them (heads
+     * only move forward; the process that rotated wrote one), so a closed segment never changes again. When this
+     * trail rotates, it creates the next file empty (CREATE_NEW) only after that, still holding the lock; a crash
+     * at any point leaves whole files (an empty last segment is a valid one). Holds appendLock.
+     */
+    private void closeAndMoveOn(FileLock lock, Path next, boolean rotatedElsewhere) {
         synchronized (forceMonitor) {
-            Path next = Segments.numbered(base, segment + 1);
             try {
                 channel.force(true);
                 if (signer != null && chain.records() > headRecords) {
                     writeHead(new Written(written, chain.records(), chain.lastHash()));
                 }
                 forced = written;
-                if (Files.exists(next)) {
-                    throw fail("cannot rotate the audit trail " + base + ": " + next + " already exists (another "
-                            + "process rotated it? one process may write a rotating trail)", null);
+                FileChannel opened = rotatedElsewhere ? openChannel(next) : createChannel(next);
+                if (!rotatedElsewhere) {
+                    forceDirectory(next);
                 }
-                switchTo(next, segment + 1);
-                segmentDay = null;
-                forceDirectory(next);
+                try {
+                    // Released before the switch closes its channel; the segment is finished, nothing is exposed.
+                    lock.release();
+                } catch (IOException e) {
+                    closeQuietly(opened);
+                    throw e;
+                }
+                switchTo(opened, next, segment + 1);
+            } catch (FileAlreadyExistsException e) {
+                throw fail("cannot rotate the audit trail to " + next + ": it appeared while this process held the "
+                        + "lock of " + file + ", so a writer that does not take that lock is writing the trail", e);
             } catch (IOException e) {
                 throw fail("cannot rotate the audit trail to " + next + ": " + IoProblems.describe(e), e);
             }
@@ -419,7 +466,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
 
     /**
      * Signs and writes a head for the chain up to {@code target}, unless another process already wrote one at
-     * least as far: heads only move forward. Holds forceMonitor; the head lock serialises it across processes.
+     * least as far: heads only move forward. The copy goes first: if it fails, no head is written beside the file
+     * either, so the next commit tries both again and no record counts as written under a head the copy lacks.
+     * Holds forceMonitor; the head lock serialises it across processes.
      */
     private void writeHead(Written target) throws IOException {
         try (FileLock lock = lockWithin(HEAD_LOCK_AT, 1)) {
@@ -427,8 +476,8 @@ public final class JsonLinesAuditTrail implements AuditTrail {
             if (current == null || current.records() < target.records()
                     || !current.verifies(signer.publicKey())) {
                 AuditHead head = AuditHead.sign(target.records(), target.hash(), java.time.Instant.now(), signer);
-                HeadFile.write(headFile, head);
                 headCopies.accept(head);
+                HeadFile.write(headFile, head);
             }
         }
         headRecords = target.records();
@@ -469,12 +518,9 @@ public final class JsonLinesAuditTrail implements AuditTrail {
 
     /**
      * Checks what lies between {@link #end} and the end of the file (everything, on opening; another process's
-     * appends, later), removing a torn final line. Called with the file lock held, so nobody is writing.
+     * appends, later), removing a torn final line when the segment is {@code live} (in a closed one it is damage).
+     * Called with the file lock held, so nobody is writing.
      */
-    private void catchUp() throws IOException {
-        catchUp(true);
-    }
-
     private void catchUp(boolean live) throws IOException {
         long size = channel.size();
         if (size < end) {
@@ -598,6 +644,12 @@ public final class JsonLinesAuditTrail implements AuditTrail {
 
     private static FileChannel openChannel(Path file) throws IOException {
         return FileChannel.open(file, Set.<OpenOption>of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), ownerOnly());
+    }
+
+    /** The next segment: it must not exist yet, since only the holder of the live segment's lock creates it. */
+    private static FileChannel createChannel(Path file) throws IOException {
+        return FileChannel.open(file, Set.<OpenOption>of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE), ownerOnly());
     }
 

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 
 /**
  * When the live segment of a trail is closed: once it holds at least {@code atBytes} bytes (0: never), and, when
- * daily, once the UTC day has changed since its first record. Checked before each record, so a segment may end
- * one record past the size.
+ * daily, once the UTC day has changed since its first record. Checked before each record, under the live
+ * segment's lock and after reading what other processes appended, so a segment may end one record past the size.
  */
 record Rotation(long atBytes, boolean daily, Clock clock) {
     static final Rotation NEVER = new Rotation(0, false, Clock.systemUTC());

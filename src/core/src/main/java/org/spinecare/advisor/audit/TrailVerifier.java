@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,12 @@ public final class TrailVerifier {
                          long startSegment, long startRecord, long macsUnchecked, long linksUnchecked) {
         public boolean ok() {
             return problem == null;
+        }
+
+        /** The same outcome with a first problem found after the sequence itself was checked. */
+        Result failing(Path file, long line, String why) {
+            return new Result(files, records, file, Math.max(1, line), why, startSegment, startRecord, macsUnchecked,
+                    linksUnchecked);
         }
 
         public String message() {
@@ -104,6 +111,130 @@ public final class TrailVerifier {
         }
         return new Result(List.copyOf(files), check.records() - check.start(), null, 0, null, from, startRecord,
                 check.macsUnchecked(), check.linksUnchecked());
+    }
+
+    /**
+     * Checks the trail as {@link #verify(Path, PublicKey, Collection, Long)} does, and then holds it as a whole to
+     * {@code newest}, a head kept apart from the trail (the last of a head copy file): the record it names must
+     * be in the trail with the hash it states. Only that shows a newest segment deleted, or the live segment cut
+     * together with its head replaced by an older one.
+     *
+     * @param newest a head signed with {@code publicKey}, or null for none
+     */
+    public static Result verify(Path fileOrFolder, PublicKey publicKey, Collection<AuditKey> keys, Long fromSegment,
+                                AuditHead newest) {
+        Result checked = verify(fileOrFolder, publicKey, keys, fromSegment);
+        return newest == null || !checked.ok() ? checked : heldTo(checked, newest, publicKey, keys);
+    }
+
+    /**
+     * Checks the trail as {@link #verify(Path, PublicKey, Collection, Long, AuditHead)} does, then hands its good
+     * records in trail order, each with the segment file it is in, to the consumer of its kind: every record
+     * checked when the trail verifies, else those before the first bad one. The segments are read again for that,
+     * so that nothing is handed over before the whole sequence was checked; records appended since are not handed
+     * over, and a segment that changed in between is reported as the first problem.
+     */
+    public static Result verify(Path fileOrFolder, PublicKey publicKey, Collection<AuditKey> keys, Long fromSegment,
+                                AuditHead newest, BiConsumer<Path, AuditRecord> assessments,
+                                BiConsumer<Path, FeedbackRecord> feedback) {
+        Result checked = verify(fileOrFolder, publicKey, keys, fromSegment, newest);
+        return handOver(checked, keys, (file, line, record) -> {
+            if (record instanceof FeedbackRecord f) {
+                feedback.accept(file, f);
+            } else {
+                assessments.accept(file, (AuditRecord) record);
+            }
+        });
+    }
+
+    /** A good record at a line (1-based) of a segment. */
+    private interface Located {
+        void accept(Path file, long line, Object record);
+    }
+
+    private static Result heldTo(Result checked, AuditHead newest, PublicKey publicKey, Collection<AuditKey> keys) {
+        Path last = checked.files().get(checked.files().size() - 1);
+        if (newest.records() == 0) {
+            return checked;
+        }
+        if (publicKey == null || !newest.verifies(publicKey)) {
+            return checked.failing(last, 1, "the signed head for record " + newest.records() + " given to hold the "
+                    + "trail to does not verify under " + (publicKey == null ? "no public key (--no-head?)"
+                    : "the public key with id " + AuditSigningKey.idOf(publicKey)) + " (it was replaced or "
+                    + "altered, or this is not the trail's key)");
+        }
+        Object[] at = new Object[3];
+        long[] lastLine = {0};
+        Result read = handOver(checked, keys, (file, line, record) -> {
+            if (file.equals(last)) {
+                lastLine[0] = line;
+            }
+            if (seqOf(record) == newest.records()) {
+                at[0] = file;
+                at[1] = line;
+                at[2] = record;
+            }
+        });
+        if (!read.ok()) {
+            return read;
+        }
+        if (at[2] == null && newest.records() < checked.startRecord()) {
+            return checked.failing(checked.files().get(0), 1, "the signed head given covers record "
+                    + newest.records() + ", which is in an archived segment before this part of the trail, so it "
+                    + "cannot hold it (give a newer head)");
+        }
+        if (at[2] == null) {
+            long end = checked.records() == 0 ? 0 : checked.startRecord() + checked.records() - 1;
+            return checked.failing(last, lastLine[0] + 1, "missing: the trail ends after record " + end + " but the "
+                    + "signed head of " + newest.time() + " given covers " + newest.records() + " records (records "
+                    + "were cut from the end, or the newest segments are missing)");
+        }
+        if (!hashOf(at[2]).equals(newest.lastHash())) {
+            return checked.failing((Path) at[0], (Long) at[1], "its hash is not the one the signed head of "
+                    + newest.time() + " given states for it (the trail was rewritten after the head was signed)");
+        }
+        return checked;
+    }
+
+    /**
+     * Reads the segments {@code checked} covers again and hands over their good records with file and line, up to
+     * its first bad record or its record count; a record that no longer reads as it did is the result's problem.
+     */
+    private static Result handOver(Result checked, Collection<AuditKey> keys, Located goodRecords) {
+        ChainCheck check = checked.startSegment() == 0 ? ChainCheck.fromStart(keys, !keys.isEmpty())
+                : ChainCheck.anchored(keys, !keys.isEmpty());
+        long[] handed = {0};
+        for (Path file : checked.files()) {
+            boolean bad = file.equals(checked.badFile());
+            long lines = bad ? checked.badLine() - 1 : Long.MAX_VALUE;
+            long[] line = {0};
+            AuditVerifier.Scan scan;
+            try (InputStream in = Files.newInputStream(file)) {
+                scan = AuditVerifier.scan(in, 0, check, record -> {
+                    if (++line[0] <= lines && handed[0] < checked.records()) {
+                        handed[0]++;
+                        goodRecords.accept(file, line[0], record);
+                    }
+                });
+            } catch (IOException e) {
+                throw new AuditException("cannot read the audit file " + file + ": " + IoProblems.describe(e), e);
+            }
+            if (scan.problem() != null && line[0] < lines && handed[0] < checked.records()) {
+                return checked.failing(file, line[0] + 1, scan.problem() + " (the file changed while it was read)");
+            }
+            if (bad) {
+                break;
+            }
+        }
+        return checked;
+    }
+
+    private static long seqOf(Object record) {
+        return record instanceof FeedbackRecord f ? f.seq() : ((AuditRecord) record).seq();
+    }
+
+    private static String hashOf(Object record) {
+        return record instanceof FeedbackRecord f ? f.hash() : ((AuditRecord) record).hash();
     }
 
     private static Result failed(List<Path> files, ChainCheck check, Path file, long line, String problem,

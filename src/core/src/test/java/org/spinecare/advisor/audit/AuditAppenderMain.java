@@ -20,7 +20,7 @@ public final class AuditAppenderMain {
         Path file = Path.of(args[0]);
         long count = args.length > 1 ? Long.parseLong(args[1]) : Long.MAX_VALUE;
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
-        // A third argument rotates the trail at that many bytes (RotationCrashTest).
+        // A third argument rotates the trail at that many bytes (RotationCrashTest, RotationProcessesTest).
         JsonLinesAuditTrailBuilder builder = JsonLinesAuditTrail.builder(file, AuditFixtures.KEY)
                 .signer(AuditFixtures.SIGNER).warnings(warning -> System.err.println(warning));
         if (args.length > 2) {
