@@ -47,11 +47,7 @@ final class AuditKeys {
         }
         String fromEnvironment = environment.get(ENV);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            try {
-                return AuditKey.fromHex(fromEnvironment);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(ENV + ": " + e.getMessage());
-            }
+            return fromEnvironment(fromEnvironment);
         }
         Path beside = besideAuditFile(auditFile);
         if (Files.exists(beside)) {
@@ -74,19 +70,38 @@ final class AuditKeys {
      */
     static List<AuditKey> forVerifying(Path auditFile, List<Path> keyFiles, Map<String, String> environment)
             throws IOException {
-        if (keyFiles != null && !keyFiles.isEmpty()) {
-            List<AuditKey> keys = new ArrayList<>();
-            for (Path keyFile : keyFiles) {
-                keys.add(read(keyFile));
-            }
-            return keys;
-        }
-        String fromEnvironment = environment.get(ENV);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return List.of(resolve(auditFile, null, environment, note -> { }));
+        List<AuditKey> given = given(keyFiles, environment);
+        if (!given.isEmpty()) {
+            return given;
         }
         Path beside = besideAuditFile(auditFile);
         return Files.exists(beside) ? List.of(read(beside)) : List.of();
+    }
+
+    /**
+     * The keys given for a trail with no file to find a key beside (the database trail): every key file, else the
+     * environment's key, else none.
+     */
+    static List<AuditKey> given(List<Path> keyFiles, Map<String, String> environment) throws IOException {
+        List<AuditKey> keys = new ArrayList<>();
+        if (keyFiles != null) {
+            for (Path keyFile : keyFiles) {
+                keys.add(read(keyFile));
+            }
+        }
+        String fromEnvironment = environment.get(ENV);
+        if (keys.isEmpty() && fromEnvironment != null && !fromEnvironment.isBlank()) {
+            keys.add(fromEnvironment(fromEnvironment));
+        }
+        return keys;
+    }
+
+    private static AuditKey fromEnvironment(String hex) {
+        try {
+            return AuditKey.fromHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ENV + ": " + e.getMessage());
+        }
     }
 
     private static AuditKey read(Path keyFile) throws IOException {

@@ -50,7 +50,7 @@ final class AuditSigningKeys {
         Files.move(temporary, publicFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static AuditSigningKey read(Path keyFile) throws IOException {
+    static AuditSigningKey read(Path keyFile) throws IOException {
         String text = AuditKeys.readPrivate(keyFile, "head signing key file");
         try {
             return AuditSigningKey.fromPem(text);

@@ -101,7 +101,11 @@ final class AuditTrailOptions {
     }
 
     private PublicKey publicKeyFor(Path auditFile) {
-        Path keyFile = publicKey != null ? publicKey : AuditSigningKeys.publicKeyBeside(auditFile);
+        return readPublicKey(publicKey != null ? publicKey : AuditSigningKeys.publicKeyBeside(auditFile));
+    }
+
+    /** The Ed25519 public key in a PEM file, or an IllegalArgumentException naming the file and what is wrong. */
+    static PublicKey readPublicKey(Path keyFile) {
         String keyText = readText(keyFile, "public key", "give it with --public-key");
         try {
             return AuditSigningKey.publicKeyFromPem(keyText);

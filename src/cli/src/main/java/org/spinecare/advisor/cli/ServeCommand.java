@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
+import org.spinecare.advisor.audit.PostgresAuditTrail;
 import org.spinecare.advisor.service.CdsService;
 import org.spinecare.advisor.service.ServiceConfig;
 import picocli.CommandLine.Command;
@@ -34,12 +37,25 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
 
-    @Option(names = "--data", description = "Folder for the audit file data/audit.jsonl and its key (default "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--data", description = "Folder for the audit file data/audit.jsonl and its keys (default "
+            + "${DEFAULT-VALUE}); not used with --audit-db.")
     Path data = Path.of("spine-data");
 
     @Mixin
     AuditHeadCopyOption auditHeadCopy;
+
+    @Mixin
+    AuditDatabaseOption auditDb;
+
+    @Option(names = "--audit-key-file", paramLabel = "KEYFILE", description = "The HMAC key (hex) for pseudonymous "
+            + "patient references. Default: $SPINE_AUDIT_KEY, else (audit file only) DATA/audit.jsonl.key, created "
+            + "on first use. With --audit-db every instance must use the same key, so it must be given.")
+    Path auditKeyFile;
+
+    @Option(names = "--audit-signing-key-file", paramLabel = "PEMFILE", description = "The Ed25519 key (PEM) that "
+            + "signs the audit trail's heads. Default (audit file only): DATA/audit.jsonl.signing-key, created on "
+            + "first use. With --audit-db every instance must use the same key, so it must be given.")
+    Path auditSigningKeyFile;
 
     @Option(names = "--config", description = "Production configuration (JSON): publicUrl, trustedIssuers "
             + "[{issuer, jwks}], corsOrigins, maxBodyBytes, admin {issuers, releases}. See docs/cds-hooks.md.")
@@ -58,18 +74,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         ServiceConfig settings = settings(err);
-        Files.createDirectories(data);
-        Path auditFile = data.resolve("audit.jsonl");
-        AuditKey key = AuditKeys.resolve(auditFile, null, System.getenv(),
-                note -> err.println("spine: " + TerminalText.safe(note)));
+        Map<String, String> environment = System.getenv();
         CountDownLatch stopped = new CountDownLatch(1);
-        // Signed heads as for assess --audit (docs/audit.md), so that a cut or rewritten file shows.
-        AuditSigningKey signer = AuditSigningKeys.resolve(auditFile, null,
-                note -> err.println("spine: " + TerminalText.safe(note)));
         try (HeadCopyFile headCopy = auditHeadCopy.file == null ? null : HeadCopyFile.open(auditHeadCopy.file);
-             JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(auditFile, key, signer,
-                warning -> err.println("spine: warning: " + TerminalText.safe(warning)),
-                headCopy == null ? head -> { } : headCopy)) {
+             AuditTrail trail = auditDb.url == null ? fileTrail(headCopy, environment, err)
+                     : databaseTrail(headCopy, environment)) {
             CdsService service = CdsService.start(settings, trail);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
@@ -77,11 +86,47 @@ final class ServeCommand implements Callable<Integer> {
             }, "spine-serve-shutdown"));
             PrintWriter out = spec.commandLine().getOut();
             out.println("spine: CDS Hooks service at " + service.url() + "/cds-services (page: " + service.url()
-                    + "/), audit file " + TerminalText.safe(auditFile));
+                    + "/), audit " + (auditDb.url == null ? "file " + TerminalText.safe(data.resolve("audit.jsonl"))
+                    : "table " + auditDb.table));
             out.flush();
             stopped.await();
         }
         return SpineCli.OK;
+    }
+
+    /** The audit file DATA/audit.jsonl, with keys created beside it on first use unless given. */
+    private AuditTrail fileTrail(HeadCopyFile headCopy, Map<String, String> environment, PrintWriter err)
+            throws IOException {
+        Files.createDirectories(data);
+        Path auditFile = data.resolve("audit.jsonl");
+        AuditKey key = AuditKeys.resolve(auditFile, auditKeyFile, environment,
+                note -> err.println("spine: " + TerminalText.safe(note)));
+        // Signed heads as for assess --audit (docs/audit.md), so that a cut or rewritten file shows.
+        AuditSigningKey signer = AuditSigningKeys.resolve(auditFile, auditSigningKeyFile,
+                note -> err.println("spine: " + TerminalText.safe(note)));
+        return JsonLinesAuditTrail.open(auditFile, key, signer,
+                warning -> err.println("spine: warning: " + TerminalText.safe(warning)),
+                headCopy == null ? head -> { } : headCopy);
+    }
+
+    /**
+     * The database trail that several instances share (docs/audit.md, Database trail). Its keys are never created
+     * here: an instance with a key of its own would give patients other pseudonyms, and its heads would be refused
+     * by the others.
+     */
+    private AuditTrail databaseTrail(HeadCopyFile headCopy, Map<String, String> environment) throws IOException {
+        List<AuditKey> keys = AuditKeys.given(auditKeyFile == null ? List.of() : List.of(auditKeyFile), environment);
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("--audit-db needs the audit key every instance shares: give "
+                    + "--audit-key-file or $" + AuditKeys.ENV);
+        }
+        if (auditSigningKeyFile == null) {
+            throw new IllegalArgumentException("--audit-db needs the head signing key every instance shares: give "
+                    + "--audit-signing-key-file");
+        }
+        return PostgresAuditTrail.builder(auditDb.dataSource(environment), keys.get(0)).table(auditDb.table)
+                .signer(AuditSigningKeys.read(auditSigningKeyFile)).headCopies(headCopy == null ? head -> { } : headCopy)
+                .open();
     }
 
     /** The configuration the options give; development mode, said on {@code err}, without --config. */

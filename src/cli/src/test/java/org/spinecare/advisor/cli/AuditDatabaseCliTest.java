@@ -1,0 +1,171 @@
+package org.spinecare.advisor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spinecare.advisor.audit.AuditKey;
+import org.spinecare.advisor.audit.AuditSigningKey;
+import org.spinecare.advisor.audit.PostgresServer;
+
+/**
+ * Two {@code ./spine serve --audit-db} instances writing one database trail, as replicas behind a load balancer
+ * would, then {@code ./spine audit verify-table} on it; and the refusals that keep the instances' keys shared and
+ * the password off the command line. Runs against the PostgreSQL server the core tests start (skipped without).
+ */
+class AuditDatabaseCliTest {
+    private static final Pattern URL = Pattern.compile("CDS Hooks service at (http://\\S+)/cds-services");
+    private static PostgresServer server;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startServer() {
+        server = PostgresServer.shared();
+    }
+
+    private Path secret(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    @Test
+    void two_serve_instances_on_one_table_leave_one_chain_that_verify_table_holds_to_its_signed_head()
+            throws Exception {
+        // Given the keys every instance shares, and two instances started on one table
+        String table = server.freshTable("served");
+        Path key = secret("audit.key", AuditKey.generate().toHex());
+        AuditSigningKey signing = AuditSigningKey.generate();
+        Path signingKey = secret("audit.signing-key", signing.toPem());
+        Path publicKey = Files.writeString(dir.resolve("audit.pub"), signing.publicKeyPem());
+        List<Process> instances = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Process instance = new ProcessBuilder(ChildCli.command("serve", "--port", "0", "--audit-db",
+                        server.jdbcUrl(), "--audit-db-table", table, "--audit-key-file", key.toString(),
+                        "--audit-signing-key-file", signingKey.toString()))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                instances.add(instance);
+                urls.add(serviceUrl(instance));
+            }
+
+            // When each answers three CDS Hooks calls, in turn
+            HttpClient http = HttpClient.newHttpClient();
+            String call = Files.readString(Path.of("docs/examples/cds-hooks-call.json"));
+            for (int n = 0; n < 6; n++) {
+                String body = call.replace("d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", UUID.randomUUID().toString());
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urls.get(n % 2)
+                        + "/cds-services/spine-lower-back")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), response.body());
+            }
+        } finally {
+            for (Process instance : instances) {
+                instance.destroy();
+                instance.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        // Then the table is one chain of six records under the shared signed head, MACs checked
+        CliRun verified = CliRun.of("audit", "verify-table", "--audit-db", server.jdbcUrl(), "--audit-db-table",
+                table, "--public-key", publicKey.toString(), "--audit-key-file", key.toString());
+        assertEquals(0, verified.exit(), verified.err());
+        assertTrue(verified.out().startsWith("OK, 6 records, 6 under the signed head of "), verified.out());
+        assertTrue(verified.out().strip().endsWith("; MACs checked"), verified.out());
+
+        // And records cut from its end are reported by number
+        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+            s.execute("DELETE FROM " + table + " WHERE seq > 4");
+        }
+        CliRun cut = CliRun.of("audit", "verify-table", "--audit-db", server.jdbcUrl(), "--audit-db-table", table,
+                "--public-key", publicKey.toString());
+        assertEquals(1, cut.exit());
+        assertTrue(cut.out().startsWith("record 5: missing: the table ends after record 4 but its signed head"),
+                cut.out());
+    }
+
+    @Test
+    void serve_on_a_database_refuses_to_start_without_the_shared_keys_naming_the_option() throws Exception {
+        // Given no audit key anywhere (the environment of this JVM has none either)
+        Path signingKey = secret("s.pem", AuditSigningKey.generate().toPem());
+
+        // When serve is started on a database without the audit key, and without the signing key
+        ChildCli.Result noKey = ChildCli.run("", "serve", "--port", "0", "--audit-db", server.jdbcUrl(),
+                "--audit-signing-key-file", signingKey.toString());
+        ChildCli.Result noSigningKey = ChildCli.run("", "serve", "--port", "0", "--audit-db", server.jdbcUrl(),
+                "--audit-key-file", secret("k", AuditKey.generate().toHex()).toString());
+
+        // Then each refuses to start, naming what to give
+        assertEquals(1, noKey.exit());
+        assertTrue(noKey.err().contains("--audit-db needs the audit key every instance shares: give "
+                + "--audit-key-file or $SPINE_AUDIT_KEY"), noKey.err());
+        assertEquals(1, noSigningKey.exit());
+        assertTrue(noSigningKey.err().contains("give --audit-signing-key-file"), noSigningKey.err());
+    }
+
+    @Test
+    void a_password_in_the_database_url_is_refused_without_being_repeated() {
+        // Given a URL with a password in it
+        String url = "jdbc:postgresql://127.0.0.1:1/postgres?user=spine&password=hunter2-secret";
+
+        // When verify-table is given it
+        CliRun run = CliRun.of("audit", "verify-table", "--audit-db", url, "--no-head");
+
+        // Then it refuses, pointing to the environment variable, and never prints the password
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("give the database password in $SPINE_AUDIT_DB_PASSWORD, not in the URL"),
+                run.err());
+        assertFalse(run.err().contains("hunter2") || run.out().contains("hunter2"));
+    }
+
+    @Test
+    void verify_table_without_a_public_key_says_how_to_give_one_or_to_check_the_chain_alone() {
+        // When verify-table is run on a database without --public-key
+        CliRun run = CliRun.of("audit", "verify-table", "--audit-db", server.jdbcUrl());
+
+        // Then it names the option and the alternative
+        assertEquals(1, run.exit());
+        assertEquals("spine: --public-key PEMFILE is required (--no-head checks the chain alone)",
+                run.err().strip());
+    }
+
+    /** The URL the instance prints once it listens. */
+    private static String serviceUrl(Process instance) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(instance.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = URL.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("serve stopped before it listened (exit " + instance.exitValue() + ")");
+    }
+}
