@@ -125,8 +125,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "--audit-signing-key-file");
         }
         return PostgresAuditTrail.builder(auditDb.dataSource(environment), keys.get(0)).table(auditDb.table)
-                .signer(AuditSigningKeys.read(auditSigningKeyFile)).headCopies(headCopy == null ? head -> { } : headCopy)
-                .open();
+                .signer(AuditSigningKeys.read(auditSigningKeyFile))
+                .headCopies(headCopy == null ? head -> { } : headCopy).open();
     }
 
     /** The configuration the options give; development mode, said on {@code err}, without --config. */
