@@ -62,6 +62,11 @@ final class AuditTable {
         return "SELECT pg_advisory_xact_lock(hashtext('" + records + "'))";
     }
 
+    /** Whether both tables exist: then opening runs no DDL, which would wait for writers' transactions. */
+    String exists() {
+        return "SELECT to_regclass('" + records + "') IS NOT NULL AND to_regclass('" + head + "') IS NOT NULL";
+    }
+
     String lockHead() {
         return "SELECT records, last_hash, head FROM " + head + " WHERE id = 1 FOR UPDATE";
     }

@@ -152,9 +152,10 @@ public final class AuditVerifier {
         });
         Verification chain = scan.verification();
         if (chain.records() < head.records() && (chain.ok() || scan.torn())) {
-            return new Verification(chain.records(), chain.records() + 1, "missing: the " + trail + " ends after record "
-                    + chain.records() + (scan.torn() ? " and part of a line" : "") + " but its signed head of "
-                    + head.time() + " covers " + head.records() + " records (records were cut from the end)",
+            return new Verification(chain.records(), chain.records() + 1, "missing: the " + trail
+                    + " ends after record " + chain.records() + (scan.torn() ? " and part of a line" : "")
+                    + " but its signed head of " + head.time() + " covers " + head.records()
+                    + " records (records were cut from the end)",
                     chain.lastHash());
         }
         if (chain.records() < head.records()) {

@@ -35,9 +35,10 @@ import org.spinecare.advisor.FeedbackEntry;
  * <li>With a signing key, every transaction also signs a head over the records it leaves, in the head row, so the
  * records and the head that covers them are committed together; each new head is also handed to
  * {@code headCopies}.</li>
- * <li>Opening checks the whole table. Damage, a head that does not hold, or records changed under a writer stop
- * it for good (reopen it after {@code ./spine audit verify}); a lost connection or a lock wait over the limit fails
- * that transaction's records only, and the next record reconnects and checks the table again.</li>
+ * <li>Opening checks the whole table, in one snapshot, without holding up other writers. Damage, a head that does
+ * not hold, or records changed under a writer stop it for good (reopen it after
+ * {@code ./spine audit verify-table}); a lost connection or a lock wait over the limit fails that transaction's
+ * records only, and the next record reconnects and checks the table again under the head row's lock.</li>
  * </ul>
  * The writer holds one connection from the data source at a time; give it a data source of its own or a pool.
  */
@@ -277,9 +278,13 @@ public final class PostgresAuditTrail implements AuditTrail {
 
     /** Locks the head row for this transaction, waiting at most the lock wait. */
     private HeadRow lockHead(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(table.lockHead())) {
+        return headRow(c, table.lockHead());
+    }
+
+    private HeadRow headRow(Connection c, String query) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             if (!rs.next()) {
-                throw stop(table + " has no head row (id 1): it was deleted; see ./spine audit verify");
+                throw stop(table + " has no head row (id 1): it was deleted; see ./spine audit verify-table");
             }
             return new HeadRow(rs.getLong(1), rs.getString(2), rs.getString(3));
         }
@@ -302,7 +307,7 @@ public final class PostgresAuditTrail implements AuditTrail {
                         String problem = chain.accept(rs.getString(2).getBytes(StandardCharsets.UTF_8));
                         if (problem != null) {
                             throw stop(table + " is damaged at record " + (chain.records() + 1) + " (row seq "
-                                    + rs.getLong(1) + "): " + problem + "; see ./spine audit verify");
+                                    + rs.getLong(1) + "): " + problem + "; see ./spine audit verify-table");
                         }
                     }
                 }
@@ -311,7 +316,7 @@ public final class PostgresAuditTrail implements AuditTrail {
         if (row.records() != chain.records() || !row.lastHash().equals(chain.lastHash())) {
             throw stop(table + " holds " + chain.records() + " records but its head row states " + row.records()
                     + (row.records() > chain.records() ? ": records were deleted" : " with another last hash: the "
-                    + "head row or the records were changed") + "; see ./spine audit verify");
+                    + "head row or the records were changed") + "; see ./spine audit verify-table");
         }
         if (signer != null && row.head() != null) {
             AuditHead head;
@@ -326,7 +331,8 @@ public final class PostgresAuditTrail implements AuditTrail {
             }
             if (head.records() != row.records() || !head.lastHash().equals(row.lastHash())) {
                 throw stop("the signed head of " + table + " covers " + head.records() + " records, but the head "
-                        + "row states " + row.records() + ": the head row was changed; see ./spine audit verify");
+                        + "row states " + row.records() + ": the head row was changed; see ./spine audit "
+                        + "verify-table");
             }
         }
     }
@@ -353,12 +359,21 @@ public final class PostgresAuditTrail implements AuditTrail {
             if (createTables) {
                 try (Statement s = c.createStatement()) {
                     s.execute(table.schemaLock());
-                    s.execute(table.schema());
+                    boolean exist;
+                    try (ResultSet rs = s.executeQuery(table.exists())) {
+                        exist = rs.next() && rs.getBoolean(1);
+                    }
+                    if (!exist) {
+                        s.execute(table.schema());
+                    }
                 }
                 c.commit();
             }
-            catchUp(c, lockHead(c));
+            // One snapshot of the head row and the records, without the row lock: other writers go on meanwhile.
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            catchUp(c, headRow(c, table.readHead()));
             c.rollback();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         } catch (SQLException e) {
             closeConnection();
             throw new AuditException("cannot open " + table + ": " + PostgresSession.describe(e, table), e);

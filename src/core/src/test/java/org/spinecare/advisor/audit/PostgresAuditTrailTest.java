@@ -198,6 +198,31 @@ class PostgresAuditTrailTest {
     }
 
     @Test
+    void a_writer_opens_and_checks_the_table_while_another_writer_holds_the_head_row() throws Exception {
+        // Given a table with records, and another session in the middle of an append (holding the head row)
+        String table = server.freshTable("busy");
+        try (PostgresAuditTrail trail = open(table)) {
+            trail.record(AuditFixtures.entry("a", 1));
+        }
+        try (Connection holder = db().getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.executeQuery("SELECT * FROM " + table + "_head WHERE id = 1 FOR UPDATE").close();
+            }
+
+            // When a new writer opens it, with a lock wait far shorter than the holder's transaction
+            try (PostgresAuditTrail trail = PostgresAuditTrail.builder(db(), AuditFixtures.KEY).table(table)
+                    .signer(AuditFixtures.SIGNER).lockWait(Duration.ofMillis(200)).open()) {
+
+                // Then opening read the whole table from a snapshot without waiting for the lock
+                assertEquals(1, trail.size());
+            } finally {
+                holder.rollback();
+            }
+        }
+    }
+
+    @Test
     void without_create_tables_a_missing_table_is_one_clear_error_naming_it() {
         // Given a table name that does not exist, and a writer that may not create tables
         String table = server.freshTable("absent");
