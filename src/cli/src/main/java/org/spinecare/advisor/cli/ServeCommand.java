@@ -17,6 +17,7 @@ import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
 import org.spinecare.advisor.audit.PostgresAuditTrail;
+import org.spinecare.advisor.service.CardLinks;
 import org.spinecare.advisor.service.CdsService;
 import org.spinecare.advisor.service.ServiceConfig;
 import picocli.CommandLine.Command;
@@ -79,7 +80,10 @@ final class ServeCommand implements Callable<Integer> {
         try (HeadCopyFile headCopy = auditHeadCopy.file == null ? null : HeadCopyFile.open(auditHeadCopy.file);
              AuditTrail trail = auditDb.url == null ? fileTrail(headCopy, environment, err)
                      : databaseTrail(headCopy, environment)) {
-            CdsService service = CdsService.start(settings, trail);
+            // With a shared trail, feedback on a card may reach another instance than the one that gave it.
+            CdsService service = auditDb.url == null ? CdsService.start(settings, trail)
+                    : CdsService.start(settings, trail, CardLinks.database(auditDb.dataSource(environment),
+                    auditDb.table + "_cards"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
                 stopped.countDown();

@@ -37,6 +37,8 @@ import org.spinecare.advisor.audit.PostgresServer;
  */
 class AuditDatabaseCliTest {
     private static final Pattern URL = Pattern.compile("CDS Hooks service at (http://\\S+)/cds-services");
+    private static final Pattern CARD = Pattern.compile("\"uuid\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static PostgresServer server;
 
     @TempDir
@@ -55,7 +57,7 @@ class AuditDatabaseCliTest {
     }
 
     @Test
-    void two_serve_instances_on_one_table_leave_one_chain_that_verify_table_holds_to_its_signed_head()
+    void two_serve_instances_on_one_table_share_feedback_and_leave_one_chain_that_verify_table_holds_to_its_head()
             throws Exception {
         // Given the keys every instance shares, and two instances started on one table
         String table = server.freshTable("served");
@@ -75,16 +77,24 @@ class AuditDatabaseCliTest {
                 urls.add(serviceUrl(instance));
             }
 
-            // When each answers three CDS Hooks calls, in turn
-            HttpClient http = HttpClient.newHttpClient();
+            // When each answers three CDS Hooks calls, in turn, and feedback on a card of the first reaches the
+            // second
             String call = Files.readString(Path.of("docs/examples/cds-hooks-call.json"));
+            String firstCard = null;
             for (int n = 0; n < 6; n++) {
                 String body = call.replace("d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", UUID.randomUUID().toString());
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urls.get(n % 2)
-                        + "/cds-services/spine-lower-back")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = post(urls.get(n % 2) + "/cds-services/spine-lower-back", body);
                 assertEquals(200, response.statusCode(), response.body());
+                if (firstCard == null) {
+                    Matcher card = CARD.matcher(response.body());
+                    assertTrue(card.find(), response.body());
+                    firstCard = card.group(1);
+                }
             }
+            HttpResponse<String> feedback = post(urls.get(1) + "/cds-services/spine-lower-back/feedback",
+                    "{\"feedback\":[{\"card\":\"" + firstCard + "\",\"outcome\":\"accepted\","
+                            + "\"outcomeTimestamp\":\"2026-11-24T10:00:00Z\"}]}");
+            assertEquals(200, feedback.statusCode(), feedback.body());
         } finally {
             for (Process instance : instances) {
                 instance.destroy();
@@ -92,17 +102,19 @@ class AuditDatabaseCliTest {
             }
         }
 
-        // Then the table is one chain of six records under the shared signed head, MACs checked
+        // Then the table is one chain of six assessments and the feedback under the shared signed head, MACs
+        // checked
         CliRun verified = CliRun.of("audit", "verify-table", "--audit-db", server.jdbcUrl(), "--audit-db-table",
                 table, "--public-key", publicKey.toString(), "--audit-key-file", key.toString());
         assertEquals(0, verified.exit(), verified.err());
-        assertTrue(verified.out().startsWith("OK, 6 records, 6 under the signed head of "), verified.out());
+        assertTrue(verified.out().startsWith("OK, 7 records, 7 under the signed head of "), verified.out());
         assertTrue(verified.out().strip().endsWith("; MACs checked"), verified.out());
 
         // And records cut from its end are reported by number
         try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
             s.execute("DELETE FROM " + table + " WHERE seq > 4");
+            s.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
         }
         CliRun cut = CliRun.of("audit", "verify-table", "--audit-db", server.jdbcUrl(), "--audit-db-table", table,
                 "--public-key", publicKey.toString());
@@ -154,6 +166,11 @@ class AuditDatabaseCliTest {
         assertEquals(1, run.exit());
         assertEquals("spine: --public-key PEMFILE is required (--no-head checks the chain alone)",
                 run.err().strip());
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The URL the instance prints once it listens. */

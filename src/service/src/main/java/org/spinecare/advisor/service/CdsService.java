@@ -39,8 +39,8 @@ import org.spinecare.advisor.fhir.FhirResources;
 public final class CdsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdsService.class);
     static final String PROBLEM_JSON = "application/problem+json";
-    /** Cards are remembered for feedback up to this many; see {@link IssuedCards}. */
-    static final int REMEMBERED_CARDS = 200_000;
+    /** Cards an instance remembers in memory for feedback, at most; see {@link CardLinks#inMemory}. */
+    public static final int REMEMBERED_CARDS = 200_000;
 
     private final ObjectMapper json = JsonMapper.builder().build();
     private final ServiceConfig config;
@@ -51,15 +51,17 @@ public final class CdsService implements AutoCloseable {
     private final FhirFetcher fetcher;
     private final ReleaseAdmin releases;
     private final CardFactory cardFactory = new CardFactory(UUID::randomUUID);
-    private final IssuedCards issued = new IssuedCards(REMEMBERED_CARDS);
+    private final CardLinks issued;
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final Clock clock;
     private final Javalin app;
     private volatile boolean ready;
     private URI url;
 
-    private CdsService(ServiceConfig config, AuditTrail auditTrail, FactsSource facts, Clock clock) {
+    private CdsService(ServiceConfig config, AuditTrail auditTrail, CardLinks cardLinks, FactsSource facts,
+                       Clock clock) {
         this.config = config;
+        this.issued = cardLinks;
         this.trail = new CapturingTrail(auditTrail);
         this.facts = facts;
         this.clock = clock;
@@ -75,12 +77,25 @@ public final class CdsService implements AutoCloseable {
      * {@code auditTrail}, which the caller opens and closes.
      */
     public static CdsService start(ServiceConfig config, AuditTrail auditTrail) {
+        return start(config, auditTrail, CardLinks.inMemory(REMEMBERED_CARDS));
+    }
+
+    /**
+     * As {@link #start(ServiceConfig, AuditTrail)}, with the card links given: {@link CardLinks#database} when
+     * several instances share one audit trail, so that feedback may reach any of them.
+     */
+    public static CdsService start(ServiceConfig config, AuditTrail auditTrail, CardLinks cardLinks) {
         Clock clock = Clock.systemUTC();
-        return start(config, auditTrail, new FhirFactsSource(clock), clock);
+        return start(config, auditTrail, cardLinks, new FhirFactsSource(clock), clock);
     }
 
     static CdsService start(ServiceConfig config, AuditTrail auditTrail, FactsSource facts, Clock clock) {
-        CdsService service = new CdsService(config, auditTrail, facts, clock);
+        return start(config, auditTrail, CardLinks.inMemory(REMEMBERED_CARDS), facts, clock);
+    }
+
+    static CdsService start(ServiceConfig config, AuditTrail auditTrail, CardLinks cardLinks, FactsSource facts,
+                            Clock clock) {
+        CdsService service = new CdsService(config, auditTrail, cardLinks, facts, clock);
         service.app.start(config.host(), config.port());
         service.url = config.publicUrl() != null ? config.publicUrl()
                 : URI.create("http://" + hostForUrl(config.host()) + ":" + service.app.port());
@@ -187,7 +202,7 @@ public final class CdsService implements AutoCloseable {
         }
         UUID recorded = trail.takeLast();
         List<Card> cards = cardFactory.cards(assessment, patient.get().notes());
-        issued.remember(recorded, cards);
+        issued.remember(recorded, cards.stream().map(card -> UUID.fromString(card.uuid())).toList());
         cards.forEach(card -> metrics.cards(card.indicator(), 1));
         send(ctx, 200, Map.of("cards", cards));
     }
@@ -197,20 +212,22 @@ public final class CdsService implements AutoCloseable {
         authenticate(ctx);
         FeedbackRequest request = FeedbackRequest.parse(body(ctx));
         // Every item is checked before any is recorded, so a refused request records nothing.
-        Map<FeedbackRequest.Item, IssuedCards.Issued> linked = new LinkedHashMap<>();
+        Map<FeedbackRequest.Item, UUID> linked = new LinkedHashMap<>();
         for (int i = 0; i < request.items().size(); i++) {
             FeedbackRequest.Item item = request.items().get(i);
             String path = "$.feedback[" + i + "]";
-            IssuedCards.Issued card = issued.find(item.card()).orElseThrow(() -> new RequestException(404,
-                    path + ".card", "is not a card this service gave (or it was given before a restart)"));
-            if (item.reason() != null && card.overrideReasons().stream().noneMatch(r ->
+            UUID assessment = issued.assessmentOf(item.card()).orElseThrow(() -> new RequestException(404,
+                    path + ".card", "is not a card this service gave (or one it no longer remembers: see "
+                    + "docs/cds-hooks.md)"));
+            // Every card offers the same override reasons (CardFactory).
+            if (item.reason() != null && CardFactory.OVERRIDE_REASONS.stream().noneMatch(r ->
                     r.system().equals(item.reason().system()) && r.code().equals(item.reason().code()))) {
                 throw RequestException.badRequest(path + ".overrideReason.reason",
                         "must be one of the card's overrideReasons");
             }
-            linked.put(item, card);
+            linked.put(item, assessment);
         }
-        linked.forEach((item, card) -> trail.recordFeedback(item.toEntry(card.assessmentRequestId(), clock.instant())));
+        linked.forEach((item, assessment) -> trail.recordFeedback(item.toEntry(assessment, clock.instant())));
         send(ctx, 200, Map.of());
     }
 

@@ -7,33 +7,30 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Which audited assessment each card this service gave answers, so that feedback can be linked to its record.
- * Bounded: the oldest cards are forgotten first, and feedback for a forgotten card is refused like an unknown one.
- * Held in memory only, so feedback on cards given before a restart is refused too.
+ * Card links in memory: bounded, the oldest cards forgotten first (feedback for a forgotten card is refused like an
+ * unknown one), and lost on restart.
  */
-final class IssuedCards {
-    /** A card this service gave: the assessment it came from and the override reasons it offered. */
-    record Issued(UUID assessmentRequestId, List<Card.Coding> overrideReasons) {
-    }
-
-    private final Map<UUID, Issued> cards;
+final class IssuedCards implements CardLinks {
+    private final Map<UUID, UUID> cards;
 
     IssuedCards(int capacity) {
         this.cards = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, Issued> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<UUID, UUID> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    synchronized void remember(UUID assessmentRequestId, List<Card> given) {
-        for (Card card : given) {
-            cards.put(UUID.fromString(card.uuid()), new Issued(assessmentRequestId, card.overrideReasons()));
+    @Override
+    public synchronized void remember(UUID assessmentRequestId, List<UUID> given) {
+        for (UUID card : given) {
+            cards.put(card, assessmentRequestId);
         }
     }
 
-    synchronized Optional<Issued> find(UUID card) {
+    @Override
+    public synchronized Optional<UUID> assessmentOf(UUID card) {
         return Optional.ofNullable(cards.get(card));
     }
 }

@@ -108,7 +108,7 @@ class FeedbackTest {
         return ServiceCallTest.cards(server.post(PATH, Prefetch.call("p-9", facts).toString(), null));
     }
 
-    private static String accepted(Card card) {
+    static String accepted(Card card) {
         return "{\"card\":\"" + card.uuid() + "\",\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2026-11-24T10:00:00Z\"}";
     }
 

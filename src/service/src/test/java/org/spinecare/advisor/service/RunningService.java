@@ -24,8 +24,14 @@ final class RunningService implements AutoCloseable {
 
     /** With this trail; {@link #audit} is set only when it is an in-memory one. */
     RunningService(ServiceConfig config, AuditTrail trail) {
+        this(config, trail, CardLinks.inMemory(CdsService.REMEMBERED_CARDS));
+    }
+
+    /** With this trail and these card links (several instances share a database table of them). */
+    RunningService(ServiceConfig config, AuditTrail trail, CardLinks cardLinks) {
         audit = trail instanceof InMemoryAuditTrail memory ? memory : null;
-        service = CdsService.start(config, trail, new FhirFactsSource(Clock.systemUTC()), Clock.systemUTC());
+        service = CdsService.start(config, trail, cardLinks, new FhirFactsSource(Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     static RunningService development() {

@@ -1,0 +1,32 @@
+package org.spinecare.advisor.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Which audited assessment each card answers, so that feedback on a card can be linked to its record in the audit
+ * chain. In memory for one instance; in PostgreSQL for several instances behind one address, so that feedback on a
+ * card may reach another instance than the one that gave it (docs/cds-hooks.md, Several instances).
+ */
+public interface CardLinks {
+    /** Remembers the cards given for the assessment of {@code assessmentRequestId}, before they are sent. */
+    void remember(UUID assessmentRequestId, List<UUID> cards);
+
+    /** The request id of the assessment a card answers, or empty for a card not given (or forgotten). */
+    Optional<UUID> assessmentOf(UUID card);
+
+    /** At most {@code capacity} cards, the oldest forgotten first; lost on restart. */
+    static CardLinks inMemory(int capacity) {
+        return new IssuedCards(capacity);
+    }
+
+    /**
+     * In the table {@code table} (created when missing) of the database the data source reaches: every instance
+     * writing one audit table should use one card table too.
+     */
+    static CardLinks database(DataSource dataSource, String table) {
+        return new DatabaseCardLinks(dataSource, table);
+    }
+}
