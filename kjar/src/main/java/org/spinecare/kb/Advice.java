@@ -136,7 +136,10 @@ public enum Advice {
             List.of("Self-cracking is withheld until each is reported present or absent.")),
     CONSIDER_BONE_HEALTH(AdviceCategory.SAFETY, Sections.GUIDELINE_NICE_CG146,
             "Consider bone health (fracture risk) before any spinal manipulation, self-directed or professional.",
-            List.of("Self-cracking and referral for manipulation are withheld in people aged 65 or over."));
+            List.of("Self-cracking and referral for manipulation are withheld in people aged 65 or over.")),
+    RATE_PAIN(AdviceCategory.SAFETY, Sections.PROFESSIONAL_HELP,
+            "Rate the back pain on the 0 to 10 scale: pain of 8 or more calls for a routine review.",
+            List.of("Until it is rated the severity is unknown; the stretch doses start at the low end meanwhile."));
 
     private final AdviceCategory category;
     private final String source;
@@ -199,7 +202,7 @@ public enum Advice {
     /** Who is told: the patient, or the clinician who completes the assessment. */
     public Audience audience() {
         return switch (this) {
-            case COMPLETE_RED_FLAG_SCREEN, CHECK_MANIPULATION_SAFETY, CONSIDER_BONE_HEALTH -> Audience.CLINICIAN;
+            case COMPLETE_RED_FLAG_SCREEN, CHECK_MANIPULATION_SAFETY, CONSIDER_BONE_HEALTH, RATE_PAIN -> Audience.CLINICIAN;
             default -> Audience.PATIENT;
         };
     }

@@ -4,7 +4,7 @@ package org.spinecare.kb;
 public enum ContraindicationReason {
     /** Triage is above self-care: cracking waits until a professional has assessed the complaint. */
     ESCALATED_TRIAGE,
-    /** A red flag is present: nothing is done to the back until a clinician has assessed it. */
+    /** A sign for urgent assessment is present: nothing is done to the back until a clinician has assessed it. */
     RED_FLAG,
     /** A diagnosed spinal condition: the article asks for a physician's advice before any cracking. */
     DIAGNOSED_SPINAL_CONDITION,
@@ -12,7 +12,7 @@ public enum ContraindicationReason {
     BACK_PAIN,
     /** Back pain was neither reported nor rated: it may be present, so the same gate applies. */
     BACK_PAIN_NOT_ASSESSED,
-    /** A child under 16: outside the guideline's population; no self-cracking. */
+    /** A child under 16: outside the guideline's population; no self-cracking and no spinal manipulation. */
     CHILD,
     /** 65 or over: manipulation waits until bone health (fracture risk) has been considered. */
     OLDER_AGE_BONE_HEALTH,
@@ -28,7 +28,7 @@ public enum ContraindicationReason {
     HISTORY_OF_CANCER,
     /** A manipulation-safety finding was not reported either way. */
     MANIPULATION_SAFETY_NOT_SCREENED,
-    /** A sign of a nerve not working (numbness, tingling, weakness): hands-on and movement advice wait. */
+    /** An objective loss of nerve function (weakness, lost sensation): hands-on and movement advice wait. */
     NEUROLOGICAL_DEFICIT,
     /** Possible or diagnosed stenosis: the technique extends the spine backwards. */
     SPINE_EXTENSION_WITH_STENOSIS,

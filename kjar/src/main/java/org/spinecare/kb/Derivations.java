@@ -11,6 +11,14 @@ public final class Derivations {
     public static final int ONSET_YOUNGER_THAN = 20;
     /** New back pain after this age is a red flag (NICE CKS; older lists used 55). */
     public static final int ONSET_OLDER_THAN = 50;
+    /**
+     * Pain from this score on the 0 to 10 scale is severe: the cut-off Boonstra et al. found for chronic
+     * musculoskeletal pain, low back pain included (Front Psychol 2016;7:1466: mild up to 5, moderate 6 to 7, severe 8
+     * and above).
+     */
+    public static final int SEVERE_PAIN_FROM = 8;
+    /** Back pain of fewer weeks than this is new (acute low back pain is conventionally under 6 weeks). */
+    public static final int NEW_PAIN_WEEKS = 6;
     private static final double WEEKS_PER_YEAR = 365.25 / 7;
 
     private Derivations() {
@@ -25,6 +33,29 @@ public final class Derivations {
             return FindingState.ABSENT;
         }
         return FindingState.UNKNOWN;
+    }
+
+    /** Severe pain by the score; back pain without a score is of unknown severity, and ruled-out pain is not severe. */
+    public static FindingState severePain(FindingState backPain, Integer painScore) {
+        if (painScore != null) {
+            return painScore >= SEVERE_PAIN_FROM ? FindingState.PRESENT : FindingState.ABSENT;
+        }
+        return backPain == FindingState.PRESENT ? FindingState.UNKNOWN : FindingState.ABSENT;
+    }
+
+    /**
+     * Back pain that is new or began suddenly: an acute onset or a duration under {@link #NEW_PAIN_WEEKS} weeks.
+     * Ruled out with back pain ruled out or a longer duration; with back pain present or not assessed and neither
+     * the duration nor an acute onset reported, it may be new.
+     */
+    public static FindingState newBackPain(FindingState backPain, TensionOnset onset, Integer durationWeeks) {
+        if (backPain == FindingState.ABSENT) {
+            return FindingState.ABSENT;
+        }
+        if (onset == TensionOnset.ACUTE || (durationWeeks != null && durationWeeks < NEW_PAIN_WEEKS)) {
+            return FindingState.PRESENT;
+        }
+        return durationWeeks == null ? FindingState.UNKNOWN : FindingState.ABSENT;
     }
 
     /** Symptoms not improving for at least four weeks; a short duration rules it out whatever the report. */

@@ -14,22 +14,22 @@ public enum Finding {
     FEVER(RedFlagCategory.INFECTION, Origin.ARTICLE),
     UNEXPLAINED_WEIGHT_LOSS(RedFlagCategory.CANCER, Origin.ARTICLE),
     BOWEL_BLADDER_CHANGE(RedFlagCategory.CAUDA_EQUINA, Origin.ARTICLE),
-    LEG_SENSATION_LOSS(RedFlagCategory.NERVE_FUNCTION, Origin.ARTICLE, FindingTrait.NEUROLOGICAL_DEFICIT,
+    LEG_SENSATION_LOSS(RedFlagCategory.NERVE_FUNCTION, Origin.ARTICLE, FindingTrait.OBJECTIVE_NEUROLOGICAL_DEFICIT,
             FindingTrait.REDUCED_SKIN_SENSATION),
-    SADDLE_SENSATION_LOSS(RedFlagCategory.CAUDA_EQUINA, Origin.ARTICLE, FindingTrait.NEUROLOGICAL_DEFICIT,
+    SADDLE_SENSATION_LOSS(RedFlagCategory.CAUDA_EQUINA, Origin.ARTICLE, FindingTrait.OBJECTIVE_NEUROLOGICAL_DEFICIT,
             FindingTrait.REDUCED_SKIN_SENSATION),
 
     // Red flags national guidance adds (NICE CKS low back pain and sciatica; NICE NG59).
     BILATERAL_LEG_SYMPTOMS(RedFlagCategory.CAUDA_EQUINA, Origin.GUIDELINE),
     SEVERE_OR_PROGRESSIVE_WEAKNESS(RedFlagCategory.CAUDA_EQUINA, Origin.GUIDELINE,
-            FindingTrait.NEUROLOGICAL_DEFICIT),
-    GAIT_DISTURBANCE(RedFlagCategory.CAUDA_EQUINA, Origin.GUIDELINE, FindingTrait.NEUROLOGICAL_DEFICIT),
+            FindingTrait.OBJECTIVE_NEUROLOGICAL_DEFICIT),
+    GAIT_DISTURBANCE(RedFlagCategory.CAUDA_EQUINA, Origin.GUIDELINE, FindingTrait.OBJECTIVE_NEUROLOGICAL_DEFICIT),
     SEXUAL_DYSFUNCTION(RedFlagCategory.CAUDA_EQUINA, Origin.GUIDELINE),
     HISTORY_OF_CANCER(RedFlagCategory.CANCER, Origin.GUIDELINE, ContraindicationReason.HISTORY_OF_CANCER),
     NIGHT_OR_REST_PAIN(RedFlagCategory.CANCER, Origin.GUIDELINE),
     THORACIC_PAIN(RedFlagCategory.CANCER, Origin.GUIDELINE),
     /** Derived by rule CT-003 from {@link #NOT_IMPROVING} and the symptom duration; never part of the input. */
-    NO_IMPROVEMENT_AFTER_4_WEEKS(RedFlagCategory.CANCER, Origin.DERIVED),
+    NO_IMPROVEMENT_AFTER_4_WEEKS(RedFlagCategory.PERSISTENT_SYMPTOMS, Origin.DERIVED),
     /** Derived by rule CT-002 from the age and the symptom duration; never part of the input. */
     ONSET_AGE_UNDER_20_OR_OVER_50(RedFlagCategory.AGE_AT_ONSET, Origin.DERIVED),
     INTRAVENOUS_DRUG_USE(RedFlagCategory.INFECTION, Origin.GUIDELINE),
@@ -37,18 +37,19 @@ public enum Finding {
     RECENT_BACTERIAL_INFECTION(RedFlagCategory.INFECTION, Origin.GUIDELINE),
     SYSTEMICALLY_UNWELL(RedFlagCategory.INFECTION, Origin.GUIDELINE),
     SIGNIFICANT_TRAUMA(RedFlagCategory.FRACTURE, Origin.GUIDELINE),
-    OSTEOPOROSIS(RedFlagCategory.FRACTURE, Origin.GUIDELINE, ContraindicationReason.BONE_FRAGILITY),
-    LONG_TERM_STEROIDS(RedFlagCategory.FRACTURE, Origin.GUIDELINE, ContraindicationReason.BONE_FRAGILITY),
+    OSTEOPOROSIS(RedFlagCategory.FRAGILE_BONE, Origin.GUIDELINE, ContraindicationReason.BONE_FRAGILITY),
+    LONG_TERM_STEROIDS(RedFlagCategory.FRAGILE_BONE, Origin.GUIDELINE, ContraindicationReason.BONE_FRAGILITY),
     STRUCTURAL_DEFORMITY(RedFlagCategory.FRACTURE, Origin.GUIDELINE),
     INFLAMMATORY_BACK_PAIN(RedFlagCategory.INFLAMMATORY, Origin.GUIDELINE,
             ContraindicationReason.INFLAMMATORY_ARTHRITIS),
 
     // Reasons the article gives to see a professional about back cracking.
     PAIN_WHEN_CRACKING(FindingGroup.PROFESSIONAL_REVIEW),
-    NUMBNESS(FindingGroup.PROFESSIONAL_REVIEW, FindingTrait.NEUROLOGICAL_DEFICIT, FindingTrait.STENOSIS_SYMPTOM,
-            FindingTrait.REDUCED_SKIN_SENSATION),
-    TINGLING(FindingGroup.PROFESSIONAL_REVIEW, FindingTrait.NEUROLOGICAL_DEFICIT, FindingTrait.STENOSIS_SYMPTOM),
-    WEAKNESS(FindingGroup.PROFESSIONAL_REVIEW, FindingTrait.NEUROLOGICAL_DEFICIT, FindingTrait.STENOSIS_SYMPTOM),
+    // Numbness of the skin and tingling are symptoms, not an objective loss of function: stenosis indicators, and
+    // numb skin gets no heat or cold, but they do not withhold movement (issue 22).
+    NUMBNESS(FindingGroup.PROFESSIONAL_REVIEW, FindingTrait.STENOSIS_SYMPTOM, FindingTrait.REDUCED_SKIN_SENSATION),
+    TINGLING(FindingGroup.PROFESSIONAL_REVIEW, FindingTrait.STENOSIS_SYMPTOM),
+    WEAKNESS(FindingGroup.PROFESSIONAL_REVIEW, FindingTrait.OBJECTIVE_NEUROLOGICAL_DEFICIT, FindingTrait.STENOSIS_SYMPTOM),
     LOCKED_BACK(FindingGroup.PROFESSIONAL_REVIEW),
     BACK_SWELLING(FindingGroup.PROFESSIONAL_REVIEW, FindingTrait.SIGN_OF_INFLAMMATION),
     BACK_REDNESS(FindingGroup.PROFESSIONAL_REVIEW, FindingTrait.SIGN_OF_INFLAMMATION),
@@ -132,6 +133,16 @@ public enum Finding {
 
     public boolean isRedFlagIn(RedFlagCategory category) {
         return redFlagCategory == category;
+    }
+
+    /** A red flag for same-day or urgent assessment ({@link SignStrength#URGENT_SIGN}). */
+    public boolean isUrgentSign() {
+        return redFlagCategory != null && redFlagCategory.strength() == SignStrength.URGENT_SIGN;
+    }
+
+    /** A red flag that calls for a routine review ({@link SignStrength#ROUTINE_REVIEW_FEATURE}). */
+    public boolean isRoutineReviewFeature() {
+        return redFlagCategory != null && redFlagCategory.strength() == SignStrength.ROUTINE_REVIEW_FEATURE;
     }
 
     /** A red flag the article names (the other red flags come from guidance or are derived). */

@@ -7,6 +7,8 @@ public enum Instruction {
     PELVIC_TILT_UP_TO_TEN_SETS("Build up to 10 sets as mild pain allows."),
     USE_ONLY_SHOWN_TECHNIQUES("Use only the safe techniques shown here; if they do not help, ask a doctor or "
             + "physical therapist for other options."),
+    GENTLE_MASSAGE_ONLY("Ask for gentle massage only, and tell the therapist about blood thinners, a bleeding "
+            + "disorder or fragile bones: firm pressure could bruise or injure."),
     CHECK_SKIN_BEFORE_HEAT_OR_COLD("Swelling, redness and warmth of the back were not checked: if any is present, "
             + "do not use heat or cold and see a professional.");
 

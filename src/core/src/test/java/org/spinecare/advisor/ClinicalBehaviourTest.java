@@ -137,11 +137,19 @@ class ClinicalBehaviourTest {
     // Row 6
     @ParameterizedTest
     @EnumSource(value = Finding.class, names = {"SCIATICA", "NUMBNESS", "TINGLING", "WEAKNESS", "LEG_CRAMPING"})
-    void back_pain_with_a_leg_symptom_makes_stenosis_possible(Finding indicator) {
-        Assessment a = assess(Patients.screened().present(LOWER_BACK_PAIN, indicator));
+    void back_pain_with_a_leg_symptom_makes_stenosis_possible_from_fifty(Finding indicator) {
+        Assessment a = assess(Patients.screened().age(60).durationWeeks(1000).present(LOWER_BACK_PAIN, indicator));
         assertEquals(StenosisStatus.POSSIBLE, a.stenosis().status());
         assertEquals(List.of(indicator), a.stenosis().indicators());
         assertEquals(TriageLevel.ROUTINE, a.triage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Finding.class, names = {"SCIATICA", "NUMBNESS", "TINGLING", "WEAKNESS", "LEG_CRAMPING"})
+    void under_fifty_back_pain_with_a_leg_symptom_is_not_labelled_possible_stenosis(Finding symptom) {
+        Assessment a = assess(Patients.screened().age(49).durationWeeks(1000).present(LOWER_BACK_PAIN, symptom));
+        assertEquals(StenosisStatus.NOT_INDICATED, a.stenosis().status());
+        assertEquals(List.of(), a.stenosis().indicators());
     }
 
     @Test
@@ -192,7 +200,7 @@ class ClinicalBehaviourTest {
     // Row 10
     @Test
     void possible_stenosis_forbids_the_chair_technique_and_advises_the_stenosis_stretches() {
-        Assessment a = assess(Patients.screened().present(LOWER_BACK_PAIN, SCIATICA));
+        Assessment a = assess(Patients.screened().age(60).durationWeeks(1000).present(LOWER_BACK_PAIN, SCIATICA));
         assertTrue(a.contraindicates(CRACK_SEATED_CHAIR));
         assertTrue(a.contraindications().stream().anyMatch(c -> c.code() == CRACK_SEATED_CHAIR
                 && c.reasons().contains(org.spinecare.kb.ContraindicationReason.SPINE_EXTENSION_WITH_STENOSIS)));

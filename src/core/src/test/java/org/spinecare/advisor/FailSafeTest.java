@@ -232,7 +232,7 @@ class FailSafeTest {
         // Given the kjar's Finding source with one trait moved: the rules would read a different grouping
         ClassLoader changedGrouping = FaultInjection.replacing("META-INF/kb-sources/org/spinecare/kb/Finding.java",
                 original -> original.replace("FindingTrait.SIGN_OF_INFLAMMATION),\n    BACK_REDNESS",
-                        "FindingTrait.NEUROLOGICAL_DEFICIT),\n    BACK_REDNESS"));
+                        "FindingTrait.OBJECTIVE_NEUROLOGICAL_DEFICIT),\n    BACK_REDNESS"));
         // When it is loaded; Then the digest, which covers the fact model as well as the DRL, refuses it
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
                 () -> KnowledgeBase.load(changedGrouping));

@@ -22,7 +22,8 @@ import org.spinecare.kb.TriageLevel;
 /**
  * Runs the real engine over cubes of the input space and checks the clinical invariants on every case: the five
  * of knowledge base 1 (no code both ways, monotone triage, nothing self-directed when escalated, traced advice,
- * order-independent results) and the whole-answer gates of {@link WholeAnswerInvariants}. The library's own
+ * order-independent results), the whole-answer gates of {@link WholeAnswerInvariants} and, since knowledge base
+ * 3.0.0, the usefulness checks of {@link UsefulnessInvariants} (nothing withheld that guidance gives). The library's own
  * {@link SafetyInvariants} (triage first, clinical order, no contradicting text) run inside every assessment, so a
  * break of one shows here as a refused assessment.
  *
@@ -124,6 +125,9 @@ final class InvariantSweep {
     private void checkContent(Assessment a, PatientFacts facts) {
         for (String broken : WholeAnswerInvariants.violations(facts, a)) {
             violation("6 whole-answer gate", facts, broken);
+        }
+        for (String withheld : UsefulnessInvariants.violations(facts, a, advisor)) {
+            violation("7 usefulness: " + withheld.split(":")[0], facts, withheld);
         }
         Set<Advice> recommended = a.recommendations().stream().map(Recommendation::code).collect(Collectors.toSet());
         Set<Advice> contraindicated = a.contraindications().stream().map(Contraindication::code)

@@ -16,7 +16,8 @@ import org.spinecare.kb.StenosisStatus;
 import org.spinecare.kb.TriageLevel;
 
 /**
- * The clinical gates of knowledge base 2.0, checked from the facts to the answer, independently of the rules that
+ * The clinical gates of knowledge base 2.0, as calibrated in 3.0.0 (issue 22: only a sign for urgent assessment
+ * withholds everything done to the back; a deficit is an objective loss), checked from the facts to the answer, independently of the rules that
  * implement them: what a patient with a given finding must never be told. Written from the issue's wording, not
  * from the DRL, so that a rule that forgets a gate is caught over the whole sweep.
  */
@@ -33,10 +34,14 @@ final class WholeAnswerInvariants {
         boolean redFlagPresent = facts.findings().entrySet().stream()
                 .anyMatch(e -> e.getKey().isRedFlag() && e.getValue() == FindingState.PRESENT)
                 || derivedOnsetAge(facts) == FindingState.PRESENT || derivedNoImprovement(facts) == FindingState.PRESENT;
-        if (redFlagPresent) {
-            forbid(out, "red flag present", recommended, Advice::isDoneToTheBack);
-            if (a.triage() == TriageLevel.SELF_CARE) {
-                out.add("red flag present: triage SELF_CARE");
+        if (redFlagPresent && a.triage() == TriageLevel.SELF_CARE) {
+            out.add("red flag present: triage SELF_CARE");
+        }
+        boolean urgentSign = UsefulnessInvariants.urgentSign(facts);
+        if (urgentSign) {
+            forbid(out, "urgent sign present", recommended, Advice::isDoneToTheBack);
+            if (!a.triage().escalated()) {
+                out.add("urgent sign present: triage " + a.triage());
             }
         }
         for (var e : facts.findings().entrySet()) {
@@ -57,15 +62,16 @@ final class WholeAnswerInvariants {
         if (backPain != FindingState.ABSENT) {
             forbid(out, "back pain " + backPain, recommended, Advice::isCrackingTechnique);
         }
-        if (backPain == FindingState.PRESENT && !redFlagPresent && !screenIncomplete(facts)
+        boolean adult = facts.ageYears() != null && facts.ageYears() >= 16;
+        if (backPain == FindingState.PRESENT && adult && !urgentSign && !screenIncomplete(facts)
                 && !a.triage().escalated() && !recommended.contains(Advice.STAY_ACTIVE)) {
             out.add("plain back pain: no advice to stay active");
         }
         if (present(facts, FindingTrait.SIGN_OF_INFLAMMATION)) {
             forbid(out, "sign of inflammation", recommended, x -> x.isHandsOnOrMovement() || x == Advice.HEAT_THERAPY);
         }
-        if (present(facts, FindingTrait.NEUROLOGICAL_DEFICIT)) {
-            forbid(out, "neurological deficit", recommended, Advice::isHandsOnOrMovement);
+        if (present(facts, FindingTrait.OBJECTIVE_NEUROLOGICAL_DEFICIT)) {
+            forbid(out, "objective neurological deficit", recommended, Advice::isHandsOnOrMovement);
         }
         if (present(facts, FindingTrait.REDUCED_SKIN_SENSATION)) {
             forbid(out, "reduced skin sensation", recommended, Advice::isHeatOrCold);
@@ -74,7 +80,7 @@ final class WholeAnswerInvariants {
             forbid(out, "stretching failed", recommended, Advice::isStretch);
         }
         if (facts.ageYears() != null && facts.ageYears() < 16) {
-            forbid(out, "child", recommended, Advice::isCrackingTechnique);
+            forbid(out, "child", recommended, Advice::isManipulation);
             if (a.triage() == TriageLevel.SELF_CARE) {
                 out.add("child: triage SELF_CARE");
             }
