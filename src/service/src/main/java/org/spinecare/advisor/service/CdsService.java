@@ -266,16 +266,8 @@ public final class CdsService implements AutoCloseable {
         authenticator.authenticate(ctx.header("Authorization"), url.toString().replaceAll("/+$", "") + path);
     }
 
-    private JsonNode body(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new RequestException(415, "Content-Type", "must be application/json");
-        }
-        try {
-            return json.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw RequestException.badRequest("$", "the body is not valid JSON");
-        }
+    private static JsonNode body(Context ctx) {
+        return JsonBody.read(ctx.contentType(), ctx.bodyAsBytes());
     }
 
     private static boolean absent(ObjectNode prefetch, String key) {
