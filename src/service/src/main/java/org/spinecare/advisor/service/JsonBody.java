@@ -17,7 +17,7 @@ import java.util.Locale;
  * {@code application/json} in UTF-8.
  */
 final class JsonBody {
-    private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
+    static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
