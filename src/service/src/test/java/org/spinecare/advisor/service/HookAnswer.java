@@ -18,7 +18,7 @@ record HookAnswer(TriageLevel triage, Set<String> present, Set<String> unscreene
     private static final Pattern TRIAGE = Pattern.compile("\\*\\*Triage:\\*\\* ([A-Z_]+)");
     private static final Pattern PRESENT = Pattern.compile("\\*\\*Red flags present:\\*\\* ([^\\n]*)");
     private static final Pattern UNSCREENED = Pattern.compile("\\*\\*Red flags not screened[^*]*:\\*\\* ([^\\n]*)");
-    private static final Pattern CODE = Pattern.compile("`([A-Z_]+)`");
+    private static final Pattern CODE = Pattern.compile("`([A-Z0-9_]+)`");
 
     static HookAnswer of(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
@@ -37,12 +37,16 @@ record HookAnswer(TriageLevel triage, Set<String> present, Set<String> unscreene
      * more, and every red flag present there present here.
      */
     void assertNotLessUrgentThan(Assessment clean) {
-        assertFalse(triage.compareTo(clean.triage()) > 0, "less urgent (" + triage + ") than the same facts sent "
-                + "clean (" + clean.triage() + "):\n" + detail);
+        assertTriageNotLessUrgentThan(clean);
         for (Finding flag : clean.redFlags()) {
             assertTrue(present.contains(flag.name()), flag + " is present in the facts but not in the answer:\n"
                     + detail);
         }
+    }
+
+    void assertTriageNotLessUrgentThan(Assessment clean) {
+        assertFalse(triage.compareTo(clean.triage()) > 0, "less urgent (" + triage + ") than the same facts sent "
+                + "clean (" + clean.triage() + "):\n" + detail);
     }
 
     /**
