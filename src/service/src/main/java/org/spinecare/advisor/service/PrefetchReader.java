@@ -3,6 +3,7 @@ package org.spinecare.advisor.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -43,7 +44,16 @@ final class PrefetchReader {
         for (PrefetchTemplate template : PrefetchTemplate.values()) {
             reader.template(template, call.prefetch());
         }
-        return new Read(List.copyOf(reader.resources), List.copyOf(reader.gaps), List.copyOf(reader.answered));
+        return new Read(distinct(reader.resources), List.copyOf(reader.gaps), List.copyOf(reader.answered));
+    }
+
+    /**
+     * The resources with exact repeats left out (a resource on two pages, or included in two searches): the same
+     * statement twice is one statement, where the mapping would refuse a repeated id. Different resources under one
+     * id still reach it, and are refused there.
+     */
+    private static List<JsonNode> distinct(List<JsonNode> resources) {
+        return List.copyOf(new LinkedHashSet<>(resources));
     }
 
     private void template(PrefetchTemplate template, ObjectNode prefetch) {

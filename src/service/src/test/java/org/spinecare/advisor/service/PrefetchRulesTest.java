@@ -184,6 +184,21 @@ class PrefetchRulesTest {
     }
 
     @Test
+    @DisplayName("Given a server whose next page repeats a resource of the first, the repeat counts once and the "
+            + "answer is the clean one")
+    void repeatedResourceAcrossPagesCountsOnce() throws Exception {
+        PatientFacts facts = facts("cauda-equina");
+        ObjectNode call = withServer(Prefetch.call(PATIENT, facts), fhir.base());
+        ObjectNode qr = Shapes.screening(prefetch(call));
+        fhir.json("page-2", Shapes.page(List.of(qr), 1, null));
+        prefetch(call).set("screening", Shapes.page(List.of(qr), 1, fhir.base() + "/page-2"));
+
+        var response = server.post(ServiceCallTest.PATH, call.toString(), null);
+
+        CardFactoryTest.CardExpectations.assertCardsMatch(advisor.assess(facts), ServiceCallTest.cards(response));
+    }
+
+    @Test
     @DisplayName("Given a next link to another server than fhirServer, it is not followed (the token stays home) and "
             + "the rest of the search is unscreened")
     void linkToAnotherServerIsRefused() throws Exception {
