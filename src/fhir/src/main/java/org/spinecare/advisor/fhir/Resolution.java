@@ -44,6 +44,7 @@ final class Resolution {
     }
 
     private MappedFacts build() {
+        conflicts.addAll(collected.conflicts);
         PatientFacts.Builder builder = PatientFacts.builder().patientRef(collected.patientRef);
         collected.findings.forEach((finding, claims) -> {
             FindingState state = resolveFinding(finding, claims);
