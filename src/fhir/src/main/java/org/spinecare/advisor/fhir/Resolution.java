@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.BinaryOperator;
 import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.PatientFacts;
-import org.spinecare.kb.CrackingFrequency;
 import org.spinecare.kb.Finding;
 import org.spinecare.kb.FindingGroup;
 import org.spinecare.kb.FindingState;
@@ -26,17 +25,11 @@ import org.spinecare.kb.FindingState;
  * </ul>
  */
 final class Resolution {
-    private static final int MAX_PAIN_SCORE = 10;
-    private static final int MAX_SITTING_HOURS = 24;
     private final FactCollector collected;
     private final List<MappingReport.Conflict> conflicts = new ArrayList<>();
-    private final Set<Finding> unscreened;
-    private final Set<String> uncertainValues;
 
     private Resolution(FactCollector collected) {
         this.collected = collected;
-        this.unscreened = GapCoverage.findings(collected.gaps);
-        this.uncertainValues = GapCoverage.values(collected.gaps);
     }
 
     static MappedFacts resolve(FactCollector collected) {
@@ -44,12 +37,10 @@ final class Resolution {
     }
 
     private MappedFacts build() {
+        conflicts.addAll(collected.conflicts);
         PatientFacts.Builder builder = PatientFacts.builder().patientRef(collected.patientRef);
         collected.findings.forEach((finding, claims) -> {
             FindingState state = resolveFinding(finding, claims);
-            if (state == FindingState.ABSENT && unscreened.contains(finding)) {
-                state = FindingState.UNKNOWN;
-            }
             if (state != FindingState.UNKNOWN) {
                 builder.finding(finding, state);
             }
@@ -63,20 +54,15 @@ final class Resolution {
                 builder.diagnosis(diagnosis);
             }
         });
-        builder.ageYears(certain(FhirCodes.AGE_YEARS, single(FhirCodes.AGE_YEARS, measure(FhirCodes.AGE_YEARS)), null));
-        builder.painScore(certain(FhirCodes.PAIN_SCORE, highest(FhirCodes.PAIN_SCORE, measure(FhirCodes.PAIN_SCORE)),
-                MAX_PAIN_SCORE));
-        builder.sittingHoursPerDay(certain(FhirCodes.SITTING_HOURS_PER_DAY, highest(FhirCodes.SITTING_HOURS_PER_DAY,
-                measure(FhirCodes.SITTING_HOURS_PER_DAY)), MAX_SITTING_HOURS));
-        builder.symptomDurationWeeks(certain(FhirCodes.SYMPTOM_DURATION_WEEKS, highest(FhirCodes.SYMPTOM_DURATION_WEEKS,
-                measure(FhirCodes.SYMPTOM_DURATION_WEEKS)), PatientFacts.MAX_SYMPTOM_DURATION_WEEKS));
-        builder.tensionOnset(certain(FhirCodes.TENSION_ONSET, single(FhirCodes.TENSION_ONSET, collected.tensionOnset),
-                null));
-        var frequency = certain(FhirCodes.CRACKING_FREQUENCY, pick(FhirCodes.CRACKING_FREQUENCY,
-                collected.crackingFrequency, (a, b) -> a.compareTo(b) >= 0 ? a : b),
-                CrackingFrequency.SEVERAL_TIMES_A_DAY);
-        var forceful = certain(FhirCodes.CRACKING_FORCEFUL, pick(FhirCodes.CRACKING_FORCEFUL,
-                collected.crackingForceful, (a, b) -> a || b), Boolean.TRUE);
+        builder.ageYears(single(FhirCodes.AGE_YEARS, measure(FhirCodes.AGE_YEARS)));
+        builder.painScore(highest(FhirCodes.PAIN_SCORE, measure(FhirCodes.PAIN_SCORE)));
+        builder.sittingHoursPerDay(highest(FhirCodes.SITTING_HOURS_PER_DAY, measure(FhirCodes.SITTING_HOURS_PER_DAY)));
+        builder.symptomDurationWeeks(highest(FhirCodes.SYMPTOM_DURATION_WEEKS,
+                measure(FhirCodes.SYMPTOM_DURATION_WEEKS)));
+        builder.tensionOnset(single(FhirCodes.TENSION_ONSET, collected.tensionOnset));
+        var frequency = pick(FhirCodes.CRACKING_FREQUENCY, collected.crackingFrequency,
+                (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        var forceful = pick(FhirCodes.CRACKING_FORCEFUL, collected.crackingForceful, (a, b) -> a || b);
         if (frequency != null || forceful != null) {
             builder.cracking(frequency, forceful);
         }
@@ -86,8 +72,8 @@ final class Resolution {
         } catch (InvalidFactsException e) {
             throw pinned(e);
         }
-        return new MappedFacts(facts, new MappingReport(collected.unknownCodes, collected.unusable, conflicts,
-                collected.gaps));
+        return new MappedFacts(GapRule.apply(facts, collected.gaps), new MappingReport(collected.unknownCodes,
+                collected.unusable, conflicts, collected.gaps));
     }
 
     private FindingState resolveFinding(Finding finding, List<FactCollector.Claim<FindingState>> claims) {
@@ -104,14 +90,6 @@ final class Resolution {
     static boolean escalatesWhenPresent(Finding finding) {
         return finding.isRedFlag() || finding.isManipulationRisk()
                 || finding.group() == FindingGroup.PROFESSIONAL_REVIEW;
-    }
-
-    /**
-     * The value, or null (unscreened) when an unread resource could have carried this value and changed it: only
-     * the safest value there is ({@code safest}; null for values two statements of which leave them unknown) stays.
-     */
-    private <T> T certain(String code, T value, T safest) {
-        return value == null || !uncertainValues.contains(code) || value.equals(safest) ? value : null;
     }
 
     private List<FactCollector.Claim<Integer>> measure(String code) {

@@ -90,10 +90,14 @@ final class ResourceSet {
         Map<String, String> firstSubject = new HashMap<>();
         for (int i = 0; i < resources.size(); i++) {
             Reference subject = subjectOf(resources.get(i));
+            String label = labels.get(i);
+            if (subject != null && subject.isEmpty() && expectedPatientId != null) {
+                // Asked about one patient, a resource that names none could be anyone's.
+                throw new FhirInputException(label, "subject", "is missing; it must refer to the patient asked about");
+            }
             if (subject == null || subject.isEmpty()) {
                 continue;
             }
-            String label = labels.get(i);
             if (!subject.hasReference()) {
                 throw new FhirInputException(label, "subject", "must be a reference to the patient's Patient resource");
             }
