@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Gathers one call's resources, template by template, by the rules of docs/cds-hooks.md ("Prefetch"): a key whose
+ * Gathers one call's resources, template by template, by the rules of docs/cds-hooks.md ("The input path"): a key whose
  * value is {@code null} is the EHR saying it has no such data; a missing key, a failed search (OperationOutcome) and
  * the further pages of a search are fetched from {@code fhirServer} when there is one; whatever could not be had is
  * an {@link InputGap}, so that what it would have reported is unscreened, never absent. Every resource must be the

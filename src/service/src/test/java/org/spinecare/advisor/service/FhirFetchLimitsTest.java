@@ -120,6 +120,10 @@ class FhirFetchLimitsTest {
         assertTrue(took.compareTo(Duration.ofSeconds(7)) < 0, "took " + took);
         answer.assertNothingTakenAsAbsent(advisor.assess(facts));
         answer.assertSays("The screening questionnaire: could not be had from the FHIR server");
+        for (int waited = 0; fhir.hungUp.get() == 0 && waited < 50; waited++) {
+            Thread.sleep(100);
+        }
+        assertEquals(1, fhir.hungUp.get(), "the service closed the connection rather than read on");
     }
 
     @Test

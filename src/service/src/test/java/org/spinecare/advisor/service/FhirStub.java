@@ -27,6 +27,8 @@ final class FhirStub implements AutoCloseable {
 
     final List<String> requested = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** Slow answers the client stopped reading. */
+    final java.util.concurrent.atomic.AtomicInteger hungUp = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final HttpServer server;
@@ -78,6 +80,7 @@ final class FhirStub implements AutoCloseable {
                 }
             } catch (IOException | InterruptedException e) {
                 // The service hung up, as it should at its deadline.
+                hungUp.incrementAndGet();
             }
         });
         return this;
