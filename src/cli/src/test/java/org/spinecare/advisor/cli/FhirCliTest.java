@@ -1,6 +1,7 @@
 package org.spinecare.advisor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,72 @@ class FhirCliTest {
         assertEquals(jsonAnswer(), JSON.readTree(lines[0]).get("assessment"));
         assertEquals("FEVER", JSON.readTree(lines[1]).get("assessment").get("redFlags").get(0).asText());
         assertTrue(run.err().contains("spine: 2 patients: 2 assessed, 0 invalid, 0 failed"), run.err());
+    }
+
+    /** A first page of an Observation search: fever absent, with a next link to a page not sent. */
+    private static final String PAGED = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":2,"
+            + "\"link\":[{\"relation\":\"self\",\"url\":\"https://ehr.example/fhir/Observation?patient=p1\"},"
+            + "{\"relation\":\"next\",\"url\":\"https://ehr.example/fhir/Observation?patient=p1&page=2\"}],"
+            + "\"entry\":[{\"resource\":{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\","
+            + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"386661006\"}]},"
+            + "\"subject\":{\"reference\":\"Patient/p1\"},\"valueBoolean\":false},\"search\":{\"mode\":\"match\"}}]}";
+
+    @Test
+    void given_a_paged_search_bundle_when_assessed_then_the_unread_page_is_a_gap_and_fever_is_unscreened() throws Exception {
+        // When the first page alone is assessed
+        CliRun run = CliRun.withStdin(PAGED, "assess", "--fhir", "--compact", "--evaluation-date", DATE, "-");
+
+        // Then fever is unscreened, not absent, and the mapping report names the gap and is not clean
+        assertEquals(0, run.exit(), run.err());
+        JsonNode answer = JSON.readTree(run.out());
+        assertTrue(answer.get("assessment").get("unscreenedRedFlags").toString().contains("FEVER"), run.out());
+        assertEquals("[{\"source\":\"Bundle#1\",\"resourceType\":\"Observation\",\"reason\":\"PAGE_NOT_FOLLOWED\"}]",
+                answer.get("mapping").get("gaps").toString());
+        assertFalse(answer.get("mapping").get("clean").asBoolean());
+    }
+
+    @Test
+    void given_the_same_page_without_its_next_link_and_total_when_assessed_then_fever_is_absent() throws Exception {
+        String complete = PAGED.replace(",{\"relation\":\"next\",\"url\":\"https://ehr.example/fhir/Observation?"
+                + "patient=p1&page=2\"}", "").replace("\"total\":2", "\"total\":1");
+
+        CliRun run = CliRun.withStdin(complete, "assess", "--fhir", "--compact", "--evaluation-date", DATE, "-");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode answer = JSON.readTree(run.out());
+        assertFalse(answer.get("assessment").get("unscreenedRedFlags").toString().contains("FEVER"), run.out());
+        assertEquals("[]", answer.get("mapping").get("gaps").toString());
+    }
+
+    @Test
+    void given_an_operation_outcome_in_place_of_the_data_when_assessed_then_everything_is_unscreened_with_its_gap()
+            throws Exception {
+        String outcome = "{\"resourceType\":\"OperationOutcome\",\"id\":\"search-failed\",\"issue\":[{\"severity\":"
+                + "\"error\",\"code\":\"timeout\"}]}";
+
+        CliRun run = CliRun.withStdin(outcome, "assess", "--fhir", "--compact", "--evaluation-date", DATE, "-");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode answer = JSON.readTree(run.out());
+        assertEquals("[{\"source\":\"OperationOutcome/search-failed\",\"resourceType\":\"*\",\"reason\":"
+                + "\"SEARCH_FAILED\"}]", answer.get("mapping").get("gaps").toString());
+        assertNotEquals("SELF_CARE", answer.get("assessment").get("triage").asText());
+        assertTrue(answer.get("assessment").get("unscreenedRedFlags").size() > 10, run.out());
+    }
+
+    @Test
+    void given_a_failed_search_beside_a_bundles_results_when_assessed_then_its_type_is_a_gap() throws Exception {
+        String failed = PAGED.replace(",{\"relation\":\"next\",\"url\":\"https://ehr.example/fhir/Observation?"
+                + "patient=p1&page=2\"}", "").replace("\"total\":2", "\"total\":1")
+                .replace("}}]}", "}},{\"resource\":{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":"
+                        + "\"fatal\",\"code\":\"exception\"}]},\"search\":{\"mode\":\"outcome\"}}]}");
+
+        CliRun run = CliRun.withStdin(failed, "assess", "--fhir", "--compact", "--evaluation-date", DATE, "-");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode answer = JSON.readTree(run.out());
+        assertEquals("SEARCH_FAILED", answer.get("mapping").get("gaps").get(0).get("reason").asText());
+        assertTrue(answer.get("assessment").get("unscreenedRedFlags").toString().contains("FEVER"), run.out());
     }
 
     private static String[] population() throws Exception {
