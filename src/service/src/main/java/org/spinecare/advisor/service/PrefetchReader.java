@@ -201,7 +201,8 @@ final class PrefetchReader {
         int matches = 0;
         for (JsonNode entry : page.path("entry")) {
             String mode = entry.path("search").path("mode").asText("match");
-            matches += "match".equals(mode) ? 1 : 0;
+            boolean outcome = "OperationOutcome".equals(entry.path("resource").path("resourceType").asText());
+            matches += "match".equals(mode) && !outcome ? 1 : 0;
         }
         return matches;
     }
@@ -228,14 +229,17 @@ final class PrefetchReader {
         return InputGap.of(template, InputGap.Kind.FETCH_FAILED);
     }
 
-    /** An OperationOutcome with an error or fatal issue among the entries: the search did not complete. */
+    /**
+     * An OperationOutcome among the entries with an issue of severity error or fatal, or of none (as the FHIR module
+     * reads it, docs/fhir.md): the search did not complete.
+     */
     private static boolean failedSearch(JsonNode bundle) {
         for (JsonNode entry : bundle.path("entry")) {
             JsonNode resource = entry.path("resource");
             if ("OperationOutcome".equals(resource.path("resourceType").asText())) {
                 for (JsonNode issue : resource.path("issue")) {
-                    String severity = issue.path("severity").asText();
-                    if ("error".equals(severity) || "fatal".equals(severity)) {
+                    String severity = issue.path("severity").asText("");
+                    if (!"information".equals(severity) && !"warning".equals(severity)) {
                         return true;
                     }
                 }
