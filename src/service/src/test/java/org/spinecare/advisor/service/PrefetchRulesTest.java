@@ -229,6 +229,23 @@ class PrefetchRulesTest {
     }
 
     @Test
+    @DisplayName("Given a FHIR server that answers with another patient's resource, it is not assessed: that "
+            + "template's data could not be had and are unscreened; the call is not refused for the server's fault")
+    void anotherPatientsFetchedResourceIsAGap() throws Exception {
+        PatientFacts facts = facts("self-care-urge-to-pop");
+        ObjectNode call = withServer(Prefetch.call(PATIENT, facts), fhir.base());
+        prefetch(call).remove("observations");
+        ObjectNode theirs = Prefetch.questionnaireResponse("someone-else", facts("cauda-equina"));
+        fhir.json("Observation?patient=" + PATIENT, Shapes.page(List.of(theirs), 1, null));
+
+        HookAnswer answer = post(call);
+
+        answer.assertNothingTakenAsAbsent(advisor.assess(facts));
+        answer.assertSays("Observations: could not be had from the FHIR server");
+        assertTrue(answer.present().isEmpty(), "the other patient's red flags are not this patient's: " + answer);
+    }
+
+    @Test
     @DisplayName("Given a Bundle as prefetch.patient, even one whose id is the context's patient, the call is "
             + "refused with 400 naming $.prefetch.patient")
     void bundleAsPatientIsRefused() throws Exception {
