@@ -215,7 +215,8 @@ final class AuditCommand implements Callable<Integer> {
         if (r.inputMapping() != null) {
             InputMapping m = r.inputMapping();
             row(out, "input mapping", m.format() + "  unknown codes " + m.unknownCodes() + "  unusable "
-                    + list(m.unusable()) + "  conflicts " + list(m.conflicts()));
+                    + list(m.unusable()) + "  conflicts " + list(m.conflicts())
+                    + (m.gaps().isEmpty() ? "" : "  gaps " + list(m.gaps())));
         }
         row(out, "triage", o.triage());
         row(out, "red flags", list(o.redFlags()));

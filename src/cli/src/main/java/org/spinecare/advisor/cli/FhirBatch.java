@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
@@ -37,17 +40,25 @@ final class FhirBatch {
             err.println("spine: cannot read standard input: it is closed");
             return SpineCli.INVALID_INPUT;
         }
-        InputStream opened;
+        Path file = stdin ? null : Path.of(input);
+        // A pipe, FIFO or device cannot be read twice: copied first, as standard input is.
+        boolean spooled = stdin || !Files.isRegularFile(file);
         try {
-            opened = stdin ? System.in : Files.newInputStream(Path.of(input));
+            if (spooled) {
+                try (InputStream in = stdin ? System.in : Files.newInputStream(file)) {
+                    file = spool(in);
+                }
+            } else if (!Files.isReadable(file)) {
+                throw new AccessDeniedException(input);
+            }
         } catch (IOException e) {
             err.println("spine: cannot read " + Inputs.describe(input) + ": " + Errors.oneLine(e));
             return SpineCli.INVALID_INPUT;
         }
-        try (InputStream in = opened) {
+        try {
             SpineAdvisor advisor = advisors != null ? advisors.get() : SpineAdvisor.create();
             OutputStream out = new BufferedOutputStream(StandardStreams.stdout(), 1 << 16);
-            FhirBulkAssessor.Summary summary = new FhirBulkAssessor(advisor, evaluationDate).run(in, out, err);
+            FhirBulkAssessor.Summary summary = new FhirBulkAssessor(advisor, evaluationDate).run(file, out, err);
             err.println("spine: " + summary.line());
             err.flush();
             return summary.exitCode();
@@ -57,6 +68,39 @@ final class FhirBatch {
         } catch (IOException e) {
             err.println("spine: batch stopped: " + Errors.oneLine(e));
             return SpineCli.FAILED;
+        } finally {
+            deleteSpool(spooled, file);
+        }
+    }
+
+    /**
+     * Standard input copied to an owner-only temporary file: the reader reads its input twice (each patient's lines
+     * are found before any patient is answered, so a patient whose lines are split is never answered at all).
+     */
+    private static Path spool(InputStream in) throws IOException {
+        Path file;
+        try {
+            file = Files.createTempFile("spine-ndjson-", ".ndjson",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            file = Files.createTempFile("spine-ndjson-", ".ndjson");
+        }
+        try {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
+    }
+
+    private static void deleteSpool(boolean spooled, Path file) {
+        if (spooled) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // A temporary file left behind is the system's to clean; the answer already stands.
+            }
         }
     }
 }

@@ -101,4 +101,20 @@ class PatientGeneratorTest {
         patients.forEach(p -> triage.add(advisor.assess(p).triage()));
         assertEquals(EnumSet.allOf(TriageLevel.class), triage);
     }
+
+    @Test
+    void the_fhir_modules_generated_patients_are_this_generators_for_seed_21() throws java.io.IOException {
+        // Given the fixture the FHIR input-shape property reads (that module cannot depend on this one)
+        java.nio.file.Path fixture = java.nio.file.Path.of(
+                "src/fhir/src/test/resources/org/spinecare/advisor/fhir/generated-patients-seed-21.jsonl.gz");
+
+        // When it is read
+        List<String> lines;
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(fixture))) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+
+        // Then it is ./spine generate --count 3000 --seed 21, line for line
+        assertEquals(BatchAssessorTest.generated(3000, 21), lines);
+    }
 }

@@ -84,6 +84,29 @@ class FhirAuditCliTest {
     }
 
     @Test
+    void given_a_page_of_a_search_when_assessed_with_audit_then_the_record_names_the_gap_and_audit_show_prints_it()
+            throws Exception {
+        // Given the example bundle as page 1 of a search whose next page was not sent
+        ObjectNode bundle = (ObjectNode) JSON.readTree(Files.readString(Path.of(BUNDLE)));
+        bundle.put("type", "searchset");
+        bundle.putArray("link").addObject().put("relation", "next").put("url", "https://ehr.example/fhir?page=2");
+        Path page = Files.writeString(dir.resolve("page.json"), JSON.writeValueAsString(bundle));
+        Path audit = dir.resolve("audit.jsonl");
+
+        // When it is assessed with --audit
+        CliRun run = CliRun.of("assess", "--fhir", "--compact", "--evaluation-date", "2026-11-24", "--audit",
+                audit.toString(), page.toString());
+
+        // Then the record holds the gap as a code, verifies, and audit show prints it
+        assertEquals(0, run.exit(), run.err());
+        JsonNode mapping = JSON.readTree(Files.readAllLines(audit).get(0)).get("inputMapping");
+        assertEquals("[\"PAGE_NOT_FOLLOWED/*\"]", mapping.get("gaps").toString());
+        assertTrue(AuditVerifier.verify(audit).ok());
+        CliRun shown = CliRun.of("audit", "show", audit.toString());
+        assertTrue(shown.out().contains("gaps PAGE_NOT_FOLLOWED/*"), shown.out());
+    }
+
+    @Test
     void plain_json_input_gets_no_input_mapping_in_its_record() throws Exception {
         Path audit = dir.resolve("audit.jsonl");
 

@@ -36,6 +36,9 @@ final class AuditCodec {
      */
     private static final List<String> OPTIONAL = List.of("evaluationDate", "inputMapping");
     private static final List<String> MAPPING_FIELDS = List.of("format", "unknownCodes", "unusable", "conflicts");
+    /** A mapping with gaps adds them; one without writes none, so records from before gaps keep their form. */
+    private static final List<String> MAPPING_FIELDS_WITH_GAPS = List.of("format", "unknownCodes", "unusable",
+            "conflicts", "gaps");
 
     /** {@code ,"hash":"} + 64 hex digits + {@code "}}: the end of every line. */
     private static final int HASH_MEMBER_BYTES = ",\"hash\":\"".length() + 64 + 2;
@@ -90,6 +93,9 @@ final class AuditCodec {
                 g.writeNumberField("unknownCodes", m.unknownCodes());
                 strings(g, "unusable", m.unusable());
                 strings(g, "conflicts", m.conflicts());
+                if (!m.gaps().isEmpty()) {
+                    strings(g, "gaps", m.gaps());
+                }
                 g.writeEndObject();
             }
             AuditRecord.Outcome o = r.outcome();
@@ -200,10 +206,17 @@ final class AuditCodec {
     }
 
     private static InputMapping inputMapping(JsonNode root) {
-        JsonNode m = object(root, "inputMapping", MAPPING_FIELDS);
+        JsonNode given = root.get("inputMapping");
+        boolean withGaps = given != null && given.has("gaps");
+        JsonNode m = object(root, "inputMapping", withGaps ? MAPPING_FIELDS_WITH_GAPS : MAPPING_FIELDS);
         try {
+            List<String> gaps = withGaps ? strings(m, "gaps") : List.of();
+            if (withGaps && gaps.isEmpty()) {
+                // Never written empty: an empty list would give the same record a second canonical form.
+                throw new IllegalArgumentException("gaps must not be empty when present");
+            }
             return new InputMapping(text(m, "format"), integer(m, "unknownCodes"), strings(m, "unusable"),
-                    strings(m, "conflicts"));
+                    strings(m, "conflicts"), gaps);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("inputMapping: " + e.getMessage());
         }

@@ -59,7 +59,11 @@ final class RecordContent {
     static String problemIn(InputMapping m) {
         return firstOf(codes("inputMapping.format", List.of(m.format()), InputMapping.FORMATS),
                 codes("inputMapping.unusable", m.unusable(), InputMapping.UNUSABLE_REASONS),
-                codes("inputMapping.conflicts", m.conflicts(), CONFLICTS));
+                codes("inputMapping.conflicts", m.conflicts(), CONFLICTS),
+                codes("inputMapping.gaps", m.gaps().stream().map(g -> g.substring(0, g.indexOf('/'))).toList(),
+                        InputMapping.GAP_REASONS),
+                codes("inputMapping.gaps", m.gaps().stream().map(g -> g.substring(g.indexOf('/') + 1)).toList(),
+                        InputMapping.GAP_RESOURCE_TYPES));
     }
 
     static String problemIn(FeedbackRecord f, Instant now) {

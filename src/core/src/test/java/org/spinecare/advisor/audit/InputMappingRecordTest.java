@@ -121,6 +121,35 @@ class InputMappingRecordTest {
                 () -> new InputMapping(InputMapping.FHIR_R4, -1, List.of(), List.of()));
     }
 
+    @Test
+    @DisplayName("gaps are written after the conflicts, read back equal, inside the hash; unknown gap codes refused")
+    void gapsAreRecordedInsideTheHash() {
+        // Given a summary with two gaps
+        InputMapping gapped = new InputMapping(InputMapping.FHIR_R4, 0, List.of(), List.of(),
+                List.of("PAGE_NOT_FOLLOWED/Observation", "UNREADABLE_LINE/*"));
+        InMemoryAuditTrail trail = new InMemoryAuditTrail(AuditFixtures.KEY);
+
+        // When it is recorded
+        trail.record(fixed().withInputMapping(gapped));
+
+        // Then the line holds them, they read back equal, the chain verifies, and altering one breaks it
+        String line = trail.lines().get(0);
+        assertTrue(line.contains("\"conflicts\":[],\"gaps\":[\"PAGE_NOT_FOLLOWED/Observation\","
+                + "\"UNREADABLE_LINE/*\"]}"), line);
+        assertEquals(gapped, trail.records().get(0).inputMapping());
+        assertTrue(AuditVerifier.verify(trail.lines()).ok());
+        assertFalse(AuditVerifier.verify(List.of(line.replace("UNREADABLE_LINE/*", "UNREADABLE_LINE/Patient")))
+                .ok());
+        for (String code : List.of("NOT_A_GAP/*", "PAGE_NOT_FOLLOWED/Encounter")) {
+            assertNotNull(RecordContent.problemIn(new InputMapping(InputMapping.FHIR_R4, 0, List.of(), List.of(),
+                    List.of(code))), code);
+        }
+        for (String text : List.of("PAGE_NOT_FOLLOWED", "PAGE_NOT_FOLLOWED/Observation?patient=1", "line 7/*")) {
+            assertThrows(IllegalArgumentException.class, () -> new InputMapping(InputMapping.FHIR_R4, 0, List.of(),
+                    List.of(), List.of(text)), text);
+        }
+    }
+
     private static String unsealed(String line) {
         return line.substring(0, line.indexOf(",\"hash\":"));
     }

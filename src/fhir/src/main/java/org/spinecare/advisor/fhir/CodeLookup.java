@@ -1,5 +1,6 @@
 package org.spinecare.advisor.fhir;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,10 +13,13 @@ final class CodeLookup {
     }
 
     /**
-     * The one project code the codings map to, or null after reporting why not: no known coding (each coding is
-     * reported as unknown) or codings that map to different project codes.
+     * Every project code the codings map to, in coding order; empty after reporting each coding as unknown when the
+     * map knows none. Several targets are kept: each states presence (a red flag among them must not be lost), and
+     * the caller decides what an absence of several things means.
+     *
+     * @param element the code's FHIR path, {@code code} or {@code component[2].code}
      */
-    static Target target(CodeableConcept code, String resource, FactCollector collected) {
+    static List<Target> targets(CodeableConcept code, String resource, String element, FactCollector collected) {
         List<Coding> codings = code.getCoding();
         Set<Target> targets = new LinkedHashSet<>();
         for (Coding coding : codings) {
@@ -26,34 +30,31 @@ final class CodeLookup {
                 }
             }
         }
-        if (targets.size() == 1) {
-            return targets.iterator().next();
-        }
         if (targets.isEmpty()) {
             for (int i = 0; i < codings.size(); i++) {
-                collected.unknownCode(new FactCollector.Source(resource, "code.coding[" + i + "]"),
+                collected.unknownCode(new FactCollector.Source(resource, element + ".coding[" + i + "]"),
                         codings.get(i).getSystem(), codings.get(i).getCode());
             }
-            collected.unusable(new FactCollector.Source(resource, "code"), MappingReport.Reason.NO_KNOWN_CODE);
-        } else {
-            collected.unusable(new FactCollector.Source(resource, "code"), MappingReport.Reason.AMBIGUOUS_CODE);
+            collected.unusable(new FactCollector.Source(resource, element), MappingReport.Reason.NO_KNOWN_CODE);
         }
-        return null;
+        return new ArrayList<>(targets);
     }
 
-    /** TRUE for SNOMED CT Present, FALSE for Absent, null for anything else. */
-    static Boolean presence(CodeableConcept concept) {
-        Boolean found = null;
+    /**
+     * What the SNOMED CT Present / Absent codings of a concept say: TRUE, FALSE, both (a contradiction within one
+     * concept, left to the conflict rules), or neither (empty).
+     */
+    static List<Boolean> presence(CodeableConcept concept) {
+        Set<Boolean> found = new LinkedHashSet<>();
         for (Coding coding : concept.getCoding()) {
             if (FhirCodes.SNOMED.equals(coding.getSystem())) {
-                Boolean value = FhirCodes.SNOMED_PRESENT.equals(coding.getCode()) ? Boolean.TRUE
-                        : FhirCodes.SNOMED_ABSENT.equals(coding.getCode()) ? Boolean.FALSE : null;
-                if (value != null && found != null && !found.equals(value)) {
-                    return null;
+                if (FhirCodes.SNOMED_PRESENT.equals(coding.getCode())) {
+                    found.add(Boolean.TRUE);
+                } else if (FhirCodes.SNOMED_ABSENT.equals(coding.getCode())) {
+                    found.add(Boolean.FALSE);
                 }
-                found = value != null ? value : found;
             }
         }
-        return found;
+        return List.copyOf(found);
     }
 }

@@ -41,6 +41,17 @@ final class ConceptIndex {
         return code == null ? null : bySnomedCode.get(code);
     }
 
+    /** The findings some code of the map stands for: what an Observation or Condition can report. */
+    java.util.Set<org.spinecare.kb.Finding> findings() {
+        java.util.Set<org.spinecare.kb.Finding> findings = java.util.EnumSet.noneOf(org.spinecare.kb.Finding.class);
+        bySnomedCode.values().forEach(t -> {
+            if (t.finding() != null) {
+                findings.add(t.finding());
+            }
+        });
+        return findings;
+    }
+
     int size() {
         return bySnomedCode.size();
     }

@@ -34,6 +34,10 @@ final class FactCollector {
     final List<Claim<Boolean>> crackingForceful = new ArrayList<>();
     final List<MappingReport.UnknownCode> unknownCodes = new ArrayList<>();
     final List<MappingReport.UnusableResource> unusable = new ArrayList<>();
+    /** Contradictions within one resource, settled where they were read (a value beside a dataAbsentReason). */
+    final List<MappingReport.Conflict> conflicts = new ArrayList<>();
+    /** What the input path could not read: given by the caller or found in the document. */
+    final List<DataGap> gaps = new ArrayList<>();
     String patientRef;
     Source patientRefSource;
 
@@ -58,6 +62,16 @@ final class FactCollector {
     void unknownCode(Source source, String system, String code) {
         unknownCodes.add(new MappingReport.UnknownCode(source.resource(), source.element(), Labels.token(system),
                 Labels.token(code)));
+    }
+
+    void conflict(String code, String resolvedTo, String resource) {
+        conflicts.add(new MappingReport.Conflict(code, resolvedTo, List.of(resource)));
+    }
+
+    void gap(DataGap gap) {
+        if (!gaps.contains(gap)) {
+            gaps.add(gap);
+        }
     }
 
     void unusable(Source source, MappingReport.Reason reason) {

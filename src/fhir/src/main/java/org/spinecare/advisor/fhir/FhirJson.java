@@ -23,7 +23,7 @@ final class FhirJson {
     static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
     private static final int MAX_NESTING_DEPTH = 64;
     private static final Set<String> TOP_LEVEL_TYPES = Set.of("Bundle", "Patient", "Observation", "Condition",
-            "QuestionnaireResponse");
+            "QuestionnaireResponse", "OperationOutcome");
 
     private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()

@@ -12,32 +12,44 @@ import org.spinecare.advisor.InputMapping;
  * @param unknownCodes      codings (or questionnaire linkIds) the published concept map and questionnaire do not know
  * @param unusableResources resources, or parts of them, that stated nothing usable, with the reason
  * @param conflicts         findings or diagnoses reported in contradicting ways, and what they resolved to
+ * @param gaps              what the input path could not read (pages, failed searches or fetches, unreadable
+ *                          lines): the findings those data could have reported were assessed as unscreened
  */
 public record MappingReport(List<UnknownCode> unknownCodes, List<UnusableResource> unusableResources,
-                            List<Conflict> conflicts) {
+                            List<Conflict> conflicts, List<DataGap> gaps) {
     public MappingReport {
         unknownCodes = List.copyOf(unknownCodes);
         unusableResources = List.copyOf(unusableResources);
         conflicts = List.copyOf(conflicts);
+        gaps = List.copyOf(gaps);
+    }
+
+    /** A report of an input read whole. */
+    public MappingReport(List<UnknownCode> unknownCodes, List<UnusableResource> unusableResources,
+                         List<Conflict> conflicts) {
+        this(unknownCodes, unusableResources, conflicts, List.of());
     }
 
     public static MappingReport empty() {
-        return new MappingReport(List.of(), List.of(), List.of());
+        return new MappingReport(List.of(), List.of(), List.of(), List.of());
     }
 
-    /** True when every resource was used as it stood: nothing unknown, unusable or contradictory. */
+    /** True when every resource was used as it stood and nothing was missing: no unknown, unusable or contradictory
+     * statement, and no gap. */
     public boolean isClean() {
-        return unknownCodes.isEmpty() && unusableResources.isEmpty() && conflicts.isEmpty();
+        return unknownCodes.isEmpty() && unusableResources.isEmpty() && conflicts.isEmpty() && gaps.isEmpty();
     }
 
     /**
      * The summary the audit record keeps: unknown codes counted (their systems and codes are input text, never
-     * copied), unusable statements by reason, conflicts by project code.
+     * copied), unusable statements by reason, conflicts by project code, gaps as {@code REASON/Type} (their
+     * sources are left out: a prefetch key or line number says nothing the reason does not).
      */
     public InputMapping toInputMapping() {
         return new InputMapping(InputMapping.FHIR_R4, unknownCodes.size(),
                 unusableResources.stream().map(u -> u.reason().name()).toList(),
-                conflicts.stream().map(Conflict::code).toList());
+                conflicts.stream().map(Conflict::code).toList(),
+                gaps.stream().map(DataGap::code).distinct().toList());
     }
 
     /**
@@ -96,7 +108,9 @@ public record MappingReport(List<UnknownCode> unknownCodes, List<UnusableResourc
         /** A QuestionnaireResponse for another questionnaire than the published one. */
         OTHER_QUESTIONNAIRE,
         /** Patient.birthDate given to the year or month only: the age at the evaluation date is not certain. */
-        IMPRECISE_BIRTH_DATE
+        IMPRECISE_BIRTH_DATE,
+        /** An OperationOutcome of severity information or warning only: not a failed search, and nothing to read. */
+        OPERATION_OUTCOME
     }
 
     /**

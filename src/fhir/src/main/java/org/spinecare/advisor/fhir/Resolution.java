@@ -37,6 +37,7 @@ final class Resolution {
     }
 
     private MappedFacts build() {
+        conflicts.addAll(collected.conflicts);
         PatientFacts.Builder builder = PatientFacts.builder().patientRef(collected.patientRef);
         collected.findings.forEach((finding, claims) -> {
             FindingState state = resolveFinding(finding, claims);
@@ -71,7 +72,8 @@ final class Resolution {
         } catch (InvalidFactsException e) {
             throw pinned(e);
         }
-        return new MappedFacts(facts, new MappingReport(collected.unknownCodes, collected.unusable, conflicts));
+        return new MappedFacts(GapRule.apply(facts, collected.gaps), new MappingReport(collected.unknownCodes,
+                collected.unusable, conflicts, collected.gaps));
     }
 
     private FindingState resolveFinding(Finding finding, List<FactCollector.Claim<FindingState>> claims) {

@@ -28,18 +28,23 @@ final class ResourceSet {
     private Patient patient;
     private String patientLabel;
     private String patientFullUrl;
+    private final String expectedPatientId;
 
-    private ResourceSet(List<Resource> resources) {
+    private ResourceSet(List<Resource> resources, String expectedPatientId) {
         this.resources = resources;
+        this.expectedPatientId = expectedPatientId;
     }
 
-    /** Checks the resources; {@code fullUrls} holds each one's Bundle.entry.fullUrl, or null. */
-    static ResourceSet checked(List<? extends Resource> resources, List<String> fullUrls) {
+    /**
+     * Checks the resources; {@code fullUrls} holds each one's Bundle.entry.fullUrl, or null; {@code expectedPatientId}
+     * is the id every resource must be about, or null for "one patient, whichever".
+     */
+    static ResourceSet checked(List<? extends Resource> resources, List<String> fullUrls, String expectedPatientId) {
         if (resources.size() > MAX_RESOURCES) {
             throw new FhirInputException("document", "entry", "holds " + resources.size()
                     + " resources; at most " + MAX_RESOURCES + " are accepted for one patient");
         }
-        ResourceSet set = new ResourceSet(List.copyOf(resources));
+        ResourceSet set = new ResourceSet(List.copyOf(resources), expectedPatientId);
         Set<String> ids = new HashSet<>();
         Set<String> urls = new HashSet<>();
         for (int i = 0; i < resources.size(); i++) {
@@ -68,6 +73,9 @@ final class ResourceSet {
                     throw new FhirInputException(label, "resourceType",
                             "a second Patient: one document holds one patient's resources");
                 }
+                if (expectedPatientId != null && !expectedPatientId.equals(id)) {
+                    throw new FhirInputException(label, "id", "is not the patient asked about");
+                }
                 set.patient = p;
                 set.patientLabel = label;
                 set.patientFullUrl = fullUrl;
@@ -82,10 +90,14 @@ final class ResourceSet {
         Map<String, String> firstSubject = new HashMap<>();
         for (int i = 0; i < resources.size(); i++) {
             Reference subject = subjectOf(resources.get(i));
+            String label = labels.get(i);
+            if (subject != null && subject.isEmpty() && expectedPatientId != null) {
+                // Asked about one patient, a resource that names none could be anyone's.
+                throw new FhirInputException(label, "subject", "is missing; it must refer to the patient asked about");
+            }
             if (subject == null || subject.isEmpty()) {
                 continue;
             }
-            String label = labels.get(i);
             if (!subject.hasReference()) {
                 throw new FhirInputException(label, "subject", "must be a reference to the patient's Patient resource");
             }
@@ -101,6 +113,9 @@ final class ResourceSet {
                     throw new FhirInputException(label, "subject.reference", "must refer to a Patient");
                 }
                 String key = target.getIdPart();
+                if (expectedPatientId != null && !expectedPatientId.equals(key)) {
+                    throw new FhirInputException(label, "subject.reference", "is not the patient asked about");
+                }
                 firstSubject.putIfAbsent("subject", key);
                 if (key == null || !key.equals(firstSubject.get("subject"))) {
                     throw new FhirInputException(label, "subject.reference",

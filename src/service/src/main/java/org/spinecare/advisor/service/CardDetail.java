@@ -19,7 +19,7 @@ final class CardDetail {
         StringBuilder md = new StringBuilder();
         md.append("**Triage:** ").append(a.triage()).append("\n\n");
         if (!notes.isEmpty()) {
-            md.append("**Input not used (treated as unknown):**\n\n");
+            md.append("**Input incomplete or not used (unscreened, not absent):**\n\n");
             notes.forEach(note -> md.append("- ").append(note).append("\n"));
             md.append("\n");
         }

@@ -3,7 +3,6 @@ package org.spinecare.advisor.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +64,7 @@ public final class CdsService implements AutoCloseable {
         this.facts = facts;
         this.clock = clock;
         this.authenticator = new CallAuthenticator(config.trustedIssuers(), clock);
-        this.fetcher = new FhirFetcher(config.fhirTimeout(), json);
+        this.fetcher = new FhirFetcher(config.fhirTimeout());
         this.advisor = SpineAdvisor.builder().auditTrail(trail).clock(clock).build();
         this.releases = new ReleaseAdmin(advisor, config.admin(), clock);
         this.app = Javalin.create(this::configure);
@@ -184,24 +182,21 @@ public final class CdsService implements AutoCloseable {
         requireService(ctx);
         authenticate(ctx);
         HookRequest call = HookRequest.parse(body(ctx));
-        ObjectNode prefetch = call.prefetch().deepCopy();
-        if (call.fhirServer() != null && facts.requiredKeys().stream().anyMatch(k -> absent(prefetch, k))) {
-            fetcher.fillIn(prefetch, facts.prefetchTemplates(), call);
+        PrefetchReader.Read read = PrefetchReader.read(call, fetcher);
+        if (read.answered().isEmpty()) {
+            throw new RequestException(412, "prefetch", "no prefetch key was sent and none could be had from a "
+                    + "fhirServer (" + String.join(", ", facts.prefetchTemplates().keySet()) + ")");
         }
-        Optional<FactsSource.Sourced> patient = facts.facts(prefetch, call.patientId());
-        if (patient.isEmpty()) {
-            throw new RequestException(412, "prefetch", "the prefetch lacks the resources this service needs ("
-                    + String.join(", ", facts.requiredKeys()) + ") and no fhirServer was given to fetch them");
-        }
+        FactsSource.Sourced patient = facts.facts(read, call.patientId());
         Assessment assessment;
-        trail.mappedAs(patient.get().inputMapping());
+        trail.mappedAs(patient.inputMapping());
         try {
-            assessment = advisor.assess(patient.get().facts());
+            assessment = advisor.assess(patient.facts());
         } finally {
             trail.mappedAs(null);
         }
         UUID recorded = trail.takeLast();
-        List<Card> cards = cardFactory.cards(assessment, patient.get().notes());
+        List<Card> cards = cardFactory.cards(assessment, patient.notes());
         issued.remember(recorded, cards.stream().map(card -> UUID.fromString(card.uuid())).toList());
         cards.forEach(card -> metrics.cards(card.indicator(), 1));
         send(ctx, 200, Map.of("cards", cards));
@@ -266,20 +261,8 @@ public final class CdsService implements AutoCloseable {
         authenticator.authenticate(ctx.header("Authorization"), url.toString().replaceAll("/+$", "") + path);
     }
 
-    private JsonNode body(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new RequestException(415, "Content-Type", "must be application/json");
-        }
-        try {
-            return json.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw RequestException.badRequest("$", "the body is not valid JSON");
-        }
-    }
-
-    private static boolean absent(ObjectNode prefetch, String key) {
-        return prefetch.get(key) == null || prefetch.get(key).isNull();
+    private static JsonNode body(Context ctx) {
+        return JsonBody.read(ctx.contentType(), ctx.bodyAsBytes());
     }
 
     private void send(Context ctx, int status, Object body) {

@@ -19,7 +19,8 @@ final class Discovery {
         service.put("id", ServiceConfig.SERVICE_ID);
         service.put("prefetch", facts.prefetchTemplates());
         service.put("usageRequirements", "Needs the screening QuestionnaireResponse, or coded Observations and "
-                + "Conditions; a red flag not reported is unknown, never absent.");
+                + "Conditions; every prefetch key is optional: null means no such data, a key not sent is fetched "
+                + "from fhirServer or else unscreened. A red flag not reported is unknown, never absent.");
         return Map.of("services", List.of(service));
     }
 }

@@ -1,22 +1,20 @@
 package org.spinecare.advisor.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.spinecare.advisor.InputMapping;
 import org.spinecare.advisor.PatientFacts;
 
 /**
- * Where a call's patient facts come from: the prefetched FHIR resources, keyed as {@link #prefetchTemplates} names
- * them. A FHIR server that answers the same queries gives the same keys (see {@link FhirFetcher}).
+ * Where a call's patient facts come from: the FHIR resources gathered for the prefetch templates named by
+ * {@link #prefetchTemplates} ({@link PrefetchReader}), with what could not be had.
  */
 interface FactsSource {
     /**
-     * The facts, with what the mapping could not use, as codes.
+     * The facts, with what the mapping could not use and what could not be had, as codes.
      *
-     * @param notes        one line per statement that could not be used (treated as unknown), never free text from
-     *                     the input
+     * @param notes        one line per statement that could not be used (treated as unknown) and per template whose
+     *                     data could not all be had (unscreened), never free text from the input
      * @param inputMapping the same, as counts and project codes, for the audit record
      */
     record Sourced(PatientFacts facts, List<String> notes, InputMapping inputMapping) {
@@ -26,17 +24,13 @@ interface FactsSource {
     }
 
     /**
-     * The facts in these resources of this patient, or empty when a resource the mapping needs is missing (a 412
-     * for the caller).
+     * The facts in these resources of this patient; what the read could not have is unscreened.
      *
      * @throws RequestException                           400 naming the resource and element that is malformed
      * @throws org.spinecare.advisor.InvalidFactsException when the mapped values are out of the contract's range
      */
-    Optional<Sourced> facts(ObjectNode prefetch, String patientId);
+    Sourced facts(PrefetchReader.Read read, String patientId);
 
-    /** Prefetch key to FHIR query template, for the discovery document and for fetching. */
+    /** Prefetch key to FHIR query template, for the discovery document. */
     Map<String, String> prefetchTemplates();
-
-    /** The keys {@link #facts} cannot do without. */
-    List<String> requiredKeys();
 }

@@ -1,30 +1,28 @@
 package org.spinecare.advisor.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.spinecare.advisor.fhir.FhirCodes;
+import org.spinecare.advisor.fhir.DataGap;
 import org.spinecare.advisor.fhir.FhirFacts;
 import org.spinecare.advisor.fhir.FhirInputException;
+import org.spinecare.advisor.fhir.GapReason;
 import org.spinecare.advisor.fhir.MappedFacts;
 import org.spinecare.advisor.fhir.MappingReport;
 
 /**
- * Patient facts from the prefetched FHIR R4 resources through the FHIR module (docs/fhir.md): the Patient, their
- * Conditions and Observations and the screening QuestionnaireResponse, mapped together as one document, so that the
- * module's checks (one patient, every subject that patient, no contained resources) apply across all four.
+ * Patient facts from the call's FHIR R4 resources (prefetched or fetched, {@link PrefetchReader}) through the FHIR
+ * module (docs/fhir.md): the Patient, their Conditions and Observations and the screening QuestionnaireResponse,
+ * mapped together as one document for the context's patient, so that the module's checks (that patient, every
+ * subject that patient, no contained resources) apply across all four, with what could not be had as gaps.
  */
 final class FhirFactsSource implements FactsSource {
-    private static final Map<String, String> TEMPLATES = templates();
-
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -32,69 +30,38 @@ final class FhirFactsSource implements FactsSource {
         this.clock = clock;
     }
 
-    private static Map<String, String> templates() {
-        Map<String, String> t = new LinkedHashMap<>();
-        t.put("patient", "Patient/{{context.patientId}}");
-        t.put("conditions", "Condition?patient={{context.patientId}}");
-        t.put("observations", "Observation?patient={{context.patientId}}");
-        t.put("screening", "QuestionnaireResponse?subject=Patient/{{context.patientId}}&questionnaire="
-                + FhirCodes.QUESTIONNAIRE_URL);
-        return Collections.unmodifiableMap(t);
-    }
-
     @Override
     public Map<String, String> prefetchTemplates() {
-        return TEMPLATES;
+        return PrefetchTemplate.discovery();
     }
 
     @Override
-    public List<String> requiredKeys() {
-        return List.copyOf(TEMPLATES.keySet());
-    }
-
-    @Override
-    public Optional<Sourced> facts(ObjectNode prefetch, String patientId) {
-        ArrayNode entries = json.createArrayNode();
-        for (String key : TEMPLATES.keySet()) {
-            JsonNode value = prefetch.get(key);
-            if (value == null || value.isNull()) {
-                return Optional.empty();
-            }
-            collect(value, key, entries);
-        }
-        JsonNode patient = prefetch.get("patient");
-        if (!patientId.equals(patient.path("id").asText(null))) {
-            // A wrong patient's data would give a confident answer for the wrong person.
-            throw RequestException.badRequest("$.prefetch.patient.id", "must be the context's patientId");
-        }
+    public Sourced facts(PrefetchReader.Read read, String patientId) {
         ObjectNode bundle = json.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
-        bundle.set("entry", entries);
+        ArrayNode entries = bundle.putArray("entry");
+        read.resources().forEach(resource -> entries.addObject().set("resource", resource));
+        List<DataGap> gaps = read.gaps().stream().map(FhirFactsSource::dataGap).toList();
         try {
-            MappedFacts mapped = FhirFacts.fromJson(json.writeValueAsString(bundle), clock);
-            return Optional.of(new Sourced(mapped.facts(), notes(mapped.report()),
-                    mapped.report().toInputMapping()));
+            MappedFacts mapped = FhirFacts.fromJson(json.writeValueAsString(bundle), LocalDate.now(clock), gaps,
+                    patientId);
+            List<String> notes = new ArrayList<>();
+            read.gaps().forEach(gap -> notes.add(gap.describe()));
+            notes.addAll(notes(mapped.report()));
+            return new Sourced(mapped.facts(), notes, mapped.report().toInputMapping());
         } catch (FhirInputException e) {
             throw RequestException.badRequest("$.prefetch", e.getMessage());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw RequestException.badRequest("$.prefetch", "cannot be written as one FHIR document");
         }
     }
 
-    /** A prefetch value is one resource or a search Bundle; search outcomes (OperationOutcome) carry no facts. */
-    private void collect(JsonNode value, String key, ArrayNode entries) {
-        if (!value.isObject()) {
-            throw RequestException.badRequest("$.prefetch." + key, "must be a FHIR resource or Bundle");
-        }
-        if (!"Bundle".equals(value.path("resourceType").asText())) {
-            entries.addObject().set("resource", value);
-            return;
-        }
-        for (JsonNode entry : value.path("entry")) {
-            JsonNode resource = entry.get("resource");
-            if (resource != null && !"OperationOutcome".equals(resource.path("resourceType").asText())) {
-                entries.addObject().set("resource", resource);
-            }
-        }
+    private static DataGap dataGap(InputGap gap) {
+        GapReason reason = switch (gap.kind()) {
+            case NOT_PREFETCHED, FETCH_FAILED -> GapReason.FETCH_FAILED;
+            case SEARCH_FAILED -> GapReason.SEARCH_FAILED;
+            case PAGE_NOT_FOLLOWED, FEWER_THAN_TOTAL -> GapReason.PAGE_NOT_FOLLOWED;
+        };
+        return new DataGap(gap.template().key, gap.template().resourceType, reason);
     }
 
     private static List<String> notes(MappingReport report) {

@@ -1,81 +1,108 @@
 package org.spinecare.advisor.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.spinecare.advisor.fhir.FhirFacts;
 
 /**
- * Fetches the prefetch queries the client did not send from its FHIR server, with the bearer token it gave, so
- * that a call without prefetch is answered from the same resources. Any failure is a 412 naming the query: the
- * data could not be had, which is never read as "nothing to report".
+ * Reads from the client's FHIR server with the bearer token it gave, within limits a misbehaving server cannot
+ * stretch: one deadline for all of a call's requests (connect, headers and body together, so a server sending a
+ * byte a second is cut off at the deadline), a size limit on all their bodies together, and no redirects. A failure
+ * of any kind is only "could not be had": nothing says whether a port was open or what the server answered.
  */
 final class FhirFetcher {
-    /** A screening bundle is a few KiB; the cap bounds what a misbehaving server can make us hold. */
-    static final int MAX_RESOURCE_BYTES = 2 * 1024 * 1024;
+    /** Everything fetched for one call goes into one FHIR document, which the mapping takes up to this size. */
+    static final int MAX_CALL_BYTES = FhirFacts.MAX_DOCUMENT_BYTES;
 
     private final HttpClient http;
     private final Duration timeout;
-    private final ObjectMapper json;
 
-    FhirFetcher(Duration timeout, ObjectMapper json) {
+    FhirFetcher(Duration timeout) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.timeout = timeout;
-        this.json = json;
     }
 
-    /** Adds to {@code prefetch} every templated key it lacks, read from {@code fhirServer}. */
-    void fillIn(ObjectNode prefetch, Map<String, String> templates, HookRequest call) {
-        String base = call.fhirServer().toString().replaceAll("/+$", "");
-        for (Map.Entry<String, String> template : templates.entrySet()) {
-            JsonNode present = prefetch.get(template.getKey());
-            if (present != null && !present.isNull()) {
-                continue;
-            }
-            // The patient id was checked against the FHIR id pattern, so it needs no escaping in a URL.
-            String query = template.getValue().replace("{{context.patientId}}", call.patientId());
-            prefetch.set(template.getKey(), get(URI.create(base + "/" + query), call.accessToken(), template.getKey()));
+    /** The fetches of one call: they share one deadline, from now, and one byte budget. */
+    Session session(URI base, String token) {
+        return new Session(base, token, System.nanoTime() + timeout.toNanos());
+    }
+
+    /** The data could not be had; deliberately without the reason (see the class comment). */
+    static final class Unavailable extends Exception {
+        Unavailable() {
+            super("could not be had from the FHIR server", null, false, false);
         }
     }
 
-    private JsonNode get(URI uri, String token, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Accept", "application/fhir+json").GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw unavailable(key, "the FHIR server could not be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(key, "interrupted while fetching from the FHIR server");
-        }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw unavailable(key, "the FHIR server answered HTTP " + response.statusCode());
-            }
-            byte[] bytes = body.readNBytes(MAX_RESOURCE_BYTES + 1);
-            if (bytes.length > MAX_RESOURCE_BYTES) {
-                throw unavailable(key, "the FHIR server's answer is larger than " + MAX_RESOURCE_BYTES + " bytes");
-            }
-            return json.readTree(bytes);
-        } catch (IOException e) {
-            throw unavailable(key, "the FHIR server's answer is not JSON");
-        }
-    }
+    final class Session {
+        private final URI base;
+        private final String token;
+        private final long deadline;
+        private int bytesLeft = MAX_CALL_BYTES;
 
-    private static RequestException unavailable(String key, String message) {
-        return new RequestException(412, "prefetch." + key, message);
+        private Session(URI base, String token, long deadline) {
+            this.base = base;
+            this.token = token;
+            this.deadline = deadline;
+        }
+
+        /** GET a prefetch query (the template with the patient id filled in) from the base. */
+        JsonNode read(String query) throws Unavailable {
+            return get(FhirBase.query(base, query));
+        }
+
+        /** GET a page link; only one under the same base, which is where the token may go. */
+        JsonNode follow(String link) throws Unavailable {
+            URI uri;
+            try {
+                uri = new URI(link);
+            } catch (java.net.URISyntaxException e) {
+                throw new Unavailable();
+            }
+            if (!FhirBase.contains(base, uri)) {
+                throw new Unavailable();
+            }
+            return get(uri);
+        }
+
+        private JsonNode get(URI uri) throws Unavailable {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || bytesLeft <= 0) {
+                throw new Unavailable();
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left))
+                    .header("Accept", "application/fhir+json").GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            int limit = bytesLeft;
+            CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request.build(), info ->
+                    info.statusCode() == 200 ? new LimitedBody(limit) : HttpResponse.BodySubscribers.replacing(null));
+            try {
+                HttpResponse<byte[]> response = pending.get(left, TimeUnit.NANOSECONDS);
+                if (response.statusCode() != 200 || response.body() == null) {
+                    throw new Unavailable();
+                }
+                bytesLeft -= response.body().length;
+                return JsonBody.STRICT.readTree(response.body());
+            } catch (TimeoutException | ExecutionException | IOException | IllegalArgumentException e) {
+                throw new Unavailable();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable();
+            } finally {
+                pending.cancel(true);
+            }
+        }
     }
 }

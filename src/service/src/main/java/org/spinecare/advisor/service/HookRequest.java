@@ -3,7 +3,6 @@ package org.spinecare.advisor.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -23,6 +22,7 @@ record HookRequest(String hook, UUID hookInstance, URI fhirServer, String access
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final Pattern USER = Pattern.compile("(Practitioner|PractitionerRole|Patient|RelatedPerson)/"
             + "[A-Za-z0-9\\-.]{1,64}");
+    private static final Pattern BEARER_TOKEN = Pattern.compile("[\\x21-\\x7E]+");
 
     static HookRequest parse(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -88,19 +88,7 @@ record HookRequest(String hook, UUID hookInstance, URI fhirServer, String access
     }
 
     private static URI fhirServer(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme();
-            if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || uri.getHost() == null) {
-                throw new URISyntaxException(text, "not an http(s) URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw RequestException.badRequest("$.fhirServer", "must be an http or https URL");
-        }
+        return text == null ? null : FhirBase.parse(text);
     }
 
     private static String accessToken(JsonNode auth, URI fhirServer) {
@@ -123,6 +111,12 @@ record HookRequest(String hook, UUID hookInstance, URI fhirServer, String access
         if (expiresIn == null || !expiresIn.isIntegralNumber() || expiresIn.asLong() < 0) {
             throw RequestException.badRequest("$.fhirAuthorization.expires_in", "must be a whole number of seconds");
         }
-        return text(auth, "access_token", true, "$.fhirAuthorization.");
+        String token = text(auth, "access_token", true, "$.fhirAuthorization.");
+        // It goes into an HTTP header: CR, LF, NUL or any other control character could split or end it there.
+        if (!BEARER_TOKEN.matcher(token).matches()) {
+            throw RequestException.badRequest("$.fhirAuthorization.access_token",
+                    "must be printable ASCII without spaces or control characters");
+        }
+        return token;
     }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param trustedIssuers who may call, each with its public keys; empty only in development mode
  * @param corsOrigins    browser origins allowed to call (exact {@code scheme://host[:port]}); empty allows none
  * @param maxBodyBytes   the largest request body accepted; larger gets 413
- * @param fhirTimeout    how long a fetch from the client's FHIR server may take
+ * @param fhirTimeout    how long a call's fetches from the client's FHIR server may take, all together
  * @param development    accept calls without a JWT; never for production
  * @param admin          who may swap the knowledge base release and from where; null turns the admin endpoint off
  */

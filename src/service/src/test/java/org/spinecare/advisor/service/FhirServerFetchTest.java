@@ -82,18 +82,18 @@ class FhirServerFetchTest {
     }
 
     @Test
-    @DisplayName("Given a FHIR server that refuses the token, the data cannot be had: 412 naming the query")
+    @DisplayName("Given no prefetch and a FHIR server that refuses the token, no data at all can be had: 412")
     void refusedTokenIs412() {
         HookRequestValidationTest.assertProblem(server.post(ServiceCallTest.PATH, call("wrong-token"), null), 412,
-                "prefetch.patient");
+                "prefetch");
     }
 
     @Test
-    @DisplayName("Given a FHIR server that fails, the answer is 412, never cards from partial data")
+    @DisplayName("Given no prefetch and a FHIR server that fails, the answer is 412, never cards from no data")
     void failingServerIs412() {
         status.set(500);
 
         HookRequestValidationTest.assertProblem(server.post(ServiceCallTest.PATH, call(TOKEN), null), 412,
-                "prefetch.patient");
+                "prefetch");
     }
 }

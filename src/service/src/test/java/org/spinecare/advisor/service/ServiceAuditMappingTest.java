@@ -65,6 +65,25 @@ class ServiceAuditMappingTest {
     }
 
     @Test
+    @DisplayName("Given a call whose observations were not sent and whose screening has a page not read, its "
+            + "record holds each gap as a reason and a resource type")
+    void gapsAreInTheRecord() {
+        ObjectNode call = Prefetch.call("p-11", PatientFacts.empty());
+        ObjectNode prefetch = (ObjectNode) call.get("prefetch");
+        prefetch.remove("observations");
+        ((ObjectNode) prefetch.get("screening")).putArray("link").addObject().put("relation", "next")
+                .put("url", "https://ehr.example/fhir/page-2");
+
+        HttpResponse<String> response = server.post(ServiceCallTest.PATH, call.toString(), null);
+
+        assertEquals(200, response.statusCode(), response.body());
+        List<AuditRecord> records = server.audit.records();
+        assertEquals(List.of("FETCH_FAILED/Observation", "PAGE_NOT_FOLLOWED/QuestionnaireResponse"),
+                records.get(records.size() - 1).inputMapping().gaps().stream().sorted().toList());
+        assertFalse(server.audit.lines().get(server.audit.lines().size() - 1).contains("ehr.example"));
+    }
+
+    @Test
     @DisplayName("Given a clean hook call, its record still says the facts came from FHIR, with nothing unknown")
     void cleanCallRecordsAnEmptySummary() {
         server.post(ServiceCallTest.PATH, Prefetch.call("p-10", PatientFacts.empty()).toString(), null);

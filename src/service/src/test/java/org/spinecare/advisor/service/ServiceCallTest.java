@@ -90,7 +90,8 @@ class ServiceCallTest {
     void refusesMalformedFhir() {
         var call = Prefetch.call("p-5", PatientFacts.empty());
         ((com.fasterxml.jackson.databind.node.ObjectNode) call.get("prefetch")).putObject("observations")
-                .put("resourceType", "Observation").put("status", 42);
+                .put("resourceType", "Observation").put("status", 42).putObject("subject")
+                .put("reference", "Patient/p-5");
 
         HookRequestValidationTest.assertProblem(server.post(PATH, call.toString(), null), 400, "$.prefetch");
     }
