@@ -8,8 +8,10 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * An Observation of a mapped SNOMED CT concept: only final, amended or corrected ones count; a boolean value, a
- * value or interpretation of SNOMED CT Present / Absent states the finding; dataAbsentReason leaves it unknown.
+ * An Observation of a mapped SNOMED CT concept: final, amended or corrected ones count whole; one not yet final
+ * (registered, preliminary, unknown) counts only where it says PRESENT, since a red flag recorded on a preliminary
+ * result is data the answer must not be less urgent than, while its absence is not yet confirmed. A boolean value,
+ * a value or interpretation of SNOMED CT Present / Absent states the finding; dataAbsentReason leaves it unknown.
  * Each component is read the same way. An explicit PRESENT survives whatever else the Observation carries: a
  * dataAbsentReason beside it, other mapped codes, an Absent coding beside the Present one.
  */
@@ -28,28 +30,28 @@ final class ObservationMapper {
             collected.unusable(whole, MappingReport.Reason.CANCELLED);
             return;
         }
-        if (status != Observation.ObservationStatus.FINAL && status != Observation.ObservationStatus.AMENDED
-                && status != Observation.ObservationStatus.CORRECTED) {
+        boolean presentOnly = status != Observation.ObservationStatus.FINAL
+                && status != Observation.ObservationStatus.AMENDED && status != Observation.ObservationStatus.CORRECTED;
+        if (presentOnly) {
             collected.unusable(whole, MappingReport.Reason.NOT_FINAL);
-            return;
         }
         boolean panel = observation.hasComponent() && !observation.hasValue() && !observation.hasDataAbsentReason()
                 && !observation.hasInterpretation();
         if (!panel) {
             part(new Part("", observation.getCode(), observation.getValue(), observation.getInterpretation(),
-                    observation.hasDataAbsentReason()), resource, collected);
+                    observation.hasDataAbsentReason(), presentOnly), resource, collected);
         }
         List<Observation.ObservationComponentComponent> components = observation.getComponent();
         for (int i = 0; i < components.size(); i++) {
             Observation.ObservationComponentComponent c = components.get(i);
             part(new Part("component[" + i + "].", c.getCode(), c.getValue(), c.getInterpretation(),
-                    c.hasDataAbsentReason()), resource, collected);
+                    c.hasDataAbsentReason(), presentOnly), resource, collected);
         }
     }
 
     /** The Observation itself or one of its components: a code and what is said about it. */
     private record Part(String path, CodeableConcept code, Type value, List<CodeableConcept> interpretations,
-                        boolean dataAbsent) {
+                        boolean dataAbsent, boolean presentOnly) {
     }
 
     private record Statement(boolean present, FactCollector.Source source) {
@@ -61,6 +63,12 @@ final class ObservationMapper {
             return;
         }
         List<Statement> statements = statements(part, resource);
+        if (part.presentOnly) {
+            statements = statements.stream().filter(Statement::present).toList();
+            if (statements.isEmpty()) {
+                return;
+            }
+        }
         boolean present = statements.stream().anyMatch(Statement::present);
         if (part.dataAbsent) {
             collected.unusable(new FactCollector.Source(resource, part.path + "dataAbsentReason"),

@@ -50,15 +50,34 @@ class ObservationRulesTest {
 
     @ParameterizedTest
     @EnumSource(value = ObservationStatus.class, names = {"REGISTERED", "PRELIMINARY", "UNKNOWN"})
-    void an_observation_not_yet_final_leaves_the_finding_unknown_and_is_reported(ObservationStatus status) {
-        Observation observation = observed("o1", FEVER, true);
+    void an_observation_not_yet_final_that_says_absent_leaves_the_finding_unknown_and_is_reported(
+            ObservationStatus status) {
+        // Given fever recorded absent on a result that is not yet final
+        Observation observation = observed("o1", FEVER, false);
         observation.setStatus(status);
 
+        // When it is mapped
         MappedFacts mapped = map(observation);
 
+        // Then the absence is not taken as confirmed, and the report says why
         assertEquals(FindingState.UNKNOWN, mapped.facts().stateOf(Finding.FEVER));
         assertEquals(List.of(new MappingReport.UnusableResource("Observation/o1", "status",
                 MappingReport.Reason.NOT_FINAL)), mapped.report().unusableResources());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ObservationStatus.class, names = {"REGISTERED", "PRELIMINARY", "UNKNOWN"})
+    void an_observation_not_yet_final_that_says_present_keeps_the_red_flag(ObservationStatus status) {
+        // Given fever recorded present on a result that is not yet final
+        Observation observation = observed("o1", FEVER, true);
+        observation.setStatus(status);
+
+        // When it is mapped
+        MappedFacts mapped = map(observation);
+
+        // Then the red flag counts (never less urgent than the data), and the report still names the status
+        assertEquals(FindingState.PRESENT, mapped.facts().stateOf(Finding.FEVER));
+        assertEquals(MappingReport.Reason.NOT_FINAL, mapped.report().unusableResources().get(0).reason());
     }
 
     @ParameterizedTest
