@@ -193,6 +193,10 @@ public final class CdsService implements AutoCloseable {
             throw new RequestException(412, "prefetch", "the prefetch lacks the resources this service needs ("
                     + String.join(", ", facts.requiredKeys()) + ") and no fhirServer was given to fetch them");
         }
+        if (SilenceRule.silent(patient.get().facts(), patient.get().inputMapping())) {
+            send(ctx, 200, Map.of("cards", List.of()));
+            return;
+        }
         Assessment assessment;
         trail.mappedAs(patient.get().inputMapping());
         try {
