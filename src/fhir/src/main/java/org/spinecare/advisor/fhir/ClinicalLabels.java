@@ -43,7 +43,7 @@ public final class ClinicalLabels {
         return ADVICE.get(advice);
     }
 
-    /** Why a technique must not be used, as a phrase that follows "because", e.g. "a red flag is present". */
+    /** Why a technique must not be used, as a short phrase, e.g. "a red flag is present". */
     public static String reason(ContraindicationReason reason) {
         return REASONS.get(reason);
     }
@@ -105,7 +105,7 @@ public final class ClinicalLabels {
         labels.put(Advice.CRACK_SEATED_FLOOR_TWIST, "Seated floor twist");
         labels.put(Advice.CRACK_LYING_SPINAL_TWIST, "Lying spinal twist");
         labels.put(Advice.HEAT_THERAPY, "Heat");
-        labels.put(Advice.COLD_THERAPY, "Cold (a wrapped ice pack)");
+        labels.put(Advice.COLD_THERAPY, "Cold");
         labels.put(Advice.CONSULT_BEFORE_CRACKING, "Ask a physician before self-cracking");
         labels.put(Advice.GENTLE_MOVEMENT_ONLY, "Gentle movement only, never forceful cracking");
         labels.put(Advice.LIMIT_CRACKING_FREQUENCY, "Crack less often");
@@ -132,26 +132,25 @@ public final class ClinicalLabels {
 
     private static Map<ContraindicationReason, String> reasonLabels() {
         Map<ContraindicationReason, String> labels = new EnumMap<>(ContraindicationReason.class);
-        labels.put(ContraindicationReason.ESCALATED_TRIAGE, "a professional must assess the back first");
+        labels.put(ContraindicationReason.ESCALATED_TRIAGE, "a professional must assess it first");
         labels.put(ContraindicationReason.RED_FLAG, "a red flag is present");
         labels.put(ContraindicationReason.DIAGNOSED_SPINAL_CONDITION, "a spinal condition is diagnosed");
-        labels.put(ContraindicationReason.BACK_PAIN, "back pain calls for a physician's advice first");
+        labels.put(ContraindicationReason.BACK_PAIN, "back pain needs a physician's advice first");
         labels.put(ContraindicationReason.BACK_PAIN_NOT_ASSESSED, "back pain has not been asked about");
         labels.put(ContraindicationReason.CHILD, "the patient is under 16");
         labels.put(ContraindicationReason.OLDER_AGE_BONE_HEALTH, "at 65 or over, bone health must be considered "
                 + "first");
         labels.put(ContraindicationReason.BONE_FRAGILITY, "the bone is fragile (osteoporosis or long-term steroids)");
-        labels.put(ContraindicationReason.BLEEDING_RISK, "of a bleeding risk (anticoagulants or a bleeding disorder)");
-        labels.put(ContraindicationReason.INFLAMMATORY_ARTHRITIS, "of inflammatory arthritis or inflammatory back "
+        labels.put(ContraindicationReason.BLEEDING_RISK, "bleeding risk (anticoagulants or a bleeding disorder)");
+        labels.put(ContraindicationReason.INFLAMMATORY_ARTHRITIS, "inflammatory arthritis or inflammatory back "
                 + "pain");
-        labels.put(ContraindicationReason.PREVIOUS_SPINAL_SURGERY, "of previous spinal surgery");
-        labels.put(ContraindicationReason.HISTORY_OF_CANCER, "of a history of cancer");
+        labels.put(ContraindicationReason.PREVIOUS_SPINAL_SURGERY, "previous spinal surgery");
+        labels.put(ContraindicationReason.HISTORY_OF_CANCER, "a history of cancer");
         labels.put(ContraindicationReason.MANIPULATION_SAFETY_NOT_SCREENED, "manipulation safety has not been asked "
                 + "about");
-        labels.put(ContraindicationReason.NEUROLOGICAL_DEFICIT, "a nerve may not be working (numbness, tingling or "
-                + "weakness)");
-        labels.put(ContraindicationReason.SPINE_EXTENSION_WITH_STENOSIS, "it bends the spine backwards, which can "
-                + "press on nerves with stenosis");
+        labels.put(ContraindicationReason.NEUROLOGICAL_DEFICIT, "a nerve may not be working");
+        labels.put(ContraindicationReason.SPINE_EXTENSION_WITH_STENOSIS, "bending backwards can press on nerves with "
+                + "stenosis");
         labels.put(ContraindicationReason.SIGNS_OF_INFLAMMATION, "the back is swollen, red or warm");
         labels.put(ContraindicationReason.REDUCED_SKIN_SENSATION, "numb skin could be burnt or frozen unnoticed");
         labels.put(ContraindicationReason.STRETCHING_NOT_HELPING, "stretching has not eased the stiffness");

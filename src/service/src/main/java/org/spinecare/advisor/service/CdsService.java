@@ -41,6 +41,8 @@ public final class CdsService implements AutoCloseable {
     static final String PROBLEM_JSON = "application/problem+json";
     /** Cards an instance remembers in memory for feedback, at most; see {@link CardLinks#inMemory}. */
     public static final int REMEMBERED_CARDS = 200_000;
+    /** Answers an instance keeps in memory for the cards' explanation and handout links. */
+    static final int KEPT_ANSWERS = 5_000;
 
     private final ObjectMapper json = JsonMapper.builder().build();
     private final ServiceConfig config;
@@ -52,6 +54,7 @@ public final class CdsService implements AutoCloseable {
     private final ReleaseAdmin releases;
     private final CardFactory cardFactory = new CardFactory(UUID::randomUUID);
     private final CardLinks issued;
+    private final KeptAnswers kept = new KeptAnswers(KEPT_ANSWERS);
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final Clock clock;
     private final Javalin app;
@@ -157,6 +160,9 @@ public final class CdsService implements AutoCloseable {
         // The page builds its form from the published Questionnaire, so form and mapping cannot drift apart.
         cfg.routes.get("/fhir/Questionnaire/spine-screening", ctx -> ctx.contentType("application/fhir+json")
                 .result(FhirResources.questionnaireJson()));
+        AnswerPages pages = new AnswerPages(kept);
+        cfg.routes.get(AnswerPages.EXPLANATIONS + "{id}", pages::explanation);
+        cfg.routes.get(AnswerPages.HANDOUTS + "{id}", pages::handout);
         cfg.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("openapi.yaml")));
         cfg.routes.exception(RequestException.class, (e, ctx) -> problem(ctx, e.status(), e.field(), e.getMessage()));
         cfg.routes.exception(InvalidFactsException.class,
@@ -205,7 +211,9 @@ public final class CdsService implements AutoCloseable {
             trail.mappedAs(null);
         }
         UUID recorded = trail.takeLast();
-        List<Card> cards = cardFactory.cards(assessment, patient.get().notes());
+        kept.keep(recorded, assessment, patient.get().notes());
+        List<Card> cards = cardFactory.cards(assessment, patient.get().facts(), patient.get().notes(),
+                AnswerPages.links(url, recorded));
         issued.remember(recorded, cards.stream().map(card -> UUID.fromString(card.uuid())).toList());
         cards.forEach(card -> metrics.cards(card.indicator(), 1));
         send(ctx, 200, Map.of("cards", cards));

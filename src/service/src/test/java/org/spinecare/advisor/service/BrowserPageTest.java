@@ -50,7 +50,7 @@ class BrowserPageTest {
 
             assertTrue(dom.contains("data-state=\"shown\""), "the cards were shown:\n" + dom);
             assertTrue(dom.contains("card critical"), dom);
-            assertTrue(dom.contains(htmlEscaped(CardFactory.triageSummary(expected))), dom);
+            assertTrue(dom.contains(htmlEscaped(CardFactory.triageSummary(expected, facts))), dom);
             assertEquals(1, dom.split("class=\"card ", -1).length - 1, "one card for an emergency");
             assertTrue(Files.size(screenshot) > 10_000, "a screenshot was written");
         }

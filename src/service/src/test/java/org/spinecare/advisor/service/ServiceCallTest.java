@@ -79,7 +79,8 @@ class ServiceCallTest {
 
         Card triage = cards(response).get(0);
         assertEquals("warning", triage.indicator());
-        assertTrue(triage.detail().contains("`FEVER`"), "unscreened red flags are listed");
+        assertTrue(triage.detail().contains("**Not yet asked** (unknown, not absent): "), "unscreened red flags "
+                + "are listed");
     }
 
     @Test
