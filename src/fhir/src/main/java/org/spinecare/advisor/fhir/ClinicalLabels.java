@@ -1,9 +1,11 @@
 package org.spinecare.advisor.fhir;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import org.hl7.fhir.r4.model.Questionnaire;
 import org.spinecare.kb.Advice;
 import org.spinecare.kb.ContraindicationReason;
 import org.spinecare.kb.Diagnosis;
@@ -87,10 +89,15 @@ public final class ClinicalLabels {
         return text;
     }
 
+    /** Read as plain JSON: a label must not cost the FHIR parser's start-up (the command line's JSON path). */
     private static Map<String, String> itemTexts() {
         Map<String, String> texts = new HashMap<>();
-        for (Questionnaire.QuestionnaireItemComponent group : FhirResources.questionnaire().getItem()) {
-            group.getItem().forEach(item -> texts.put(item.getLinkId(), item.getText()));
+        try {
+            for (JsonNode group : new ObjectMapper().readTree(FhirResources.questionnaireJson()).path("item")) {
+                group.path("item").forEach(item -> texts.put(item.path("linkId").asText(), item.path("text").asText()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the published Questionnaire is not JSON", e);
         }
         return Map.copyOf(texts);
     }
