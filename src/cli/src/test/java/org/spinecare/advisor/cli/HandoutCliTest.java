@@ -30,7 +30,7 @@ class HandoutCliTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
         String html = Files.readString(out);
         assertTrue(html.contains("<h3>Pelvic tilt</h3>") && html.contains("<svg "), html);
-        assertTrue(html.contains("Do 3 to 10 rounds"), html);
+        assertTrue(html.contains("Do 3 to 10 sets"), html);
         assertFalse(html.contains("example-self-care"), "the facts' patientRef is not printed");
     }
 

@@ -1,7 +1,9 @@
 package org.spinecare.advisor.service.handout;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.spinecare.advisor.Assessment;
 import org.spinecare.advisor.Contraindication;
@@ -40,7 +42,7 @@ public final class Handout {
             rest.forEach(r -> section(h, r, texts.advice().get(r.code())));
             h.append("</section>\n");
         }
-        doNot(h, a);
+        doNot(h, a, texts);
         seekHelp(h, texts.seekHelp());
         h.append("<footer><p>Printed from the spine advisor (knowledge base ")
          .append(escape(a.knowledgeBase().releaseId())).append("). It does not replace your doctor's advice: ")
@@ -68,7 +70,8 @@ public final class Handout {
     }
 
     private static void section(StringBuilder h, Recommendation r, HandoutTexts.Section text) {
-        h.append("<article class=\"technique\">\n<h3>").append(escape(ClinicalLabels.advice(r.code())))
+        h.append("<article class=\"").append(text.figure() != null ? "technique" : "note").append("\">\n<h3>")
+         .append(escape(ClinicalLabels.advice(r.code())))
          .append("</h3>\n");
         if (text.figure() != null) {
             h.append("<figure>").append(text.figure()).append("</figure>\n");
@@ -90,16 +93,19 @@ public final class Handout {
         h.append("</article>\n");
     }
 
-    private static void doNot(StringBuilder h, Assessment a) {
+    /** Techniques with the same reasons in one item, so that a patient reads four reasons, not twelve lines. */
+    private static void doNot(StringBuilder h, Assessment a, HandoutTexts texts) {
         if (a.contraindications().isEmpty()) {
             return;
         }
-        h.append("<section aria-labelledby=\"donot\">\n<h2 id=\"donot\">What not to do, and why</h2>\n<ul>\n");
+        Map<String, List<String>> byReasons = new LinkedHashMap<>();
         for (Contraindication c : a.contraindications()) {
-            h.append("<li><strong>No ").append(escape(lowerFirst(ClinicalLabels.advice(c.code()))))
-             .append("</strong>: ").append(escape(c.reasons().stream().map(ClinicalLabels::reason)
-                    .collect(Collectors.joining("; ")))).append(".</li>\n");
+            String why = c.reasons().stream().map(texts.reasons()::get).collect(Collectors.joining("; "));
+            byReasons.computeIfAbsent(why, k -> new ArrayList<>()).add(lowerFirst(ClinicalLabels.advice(c.code())));
         }
+        h.append("<section aria-labelledby=\"donot\">\n<h2 id=\"donot\">What not to do, and why</h2>\n<ul>\n");
+        byReasons.forEach((why, advice) -> h.append("<li><strong>No ").append(escape(String.join(", ", advice)))
+                .append("</strong>, because ").append(escape(why)).append(".</li>\n"));
         h.append("</ul>\n</section>\n");
     }
 

@@ -17,6 +17,8 @@ final class HandoutStyle {
             .technique { display: grid; grid-template-columns: 200px 1fr; column-gap: 1rem;
                          border-top: 1px solid #999; padding: 0.6rem 0; break-inside: avoid; }
             .technique > * { grid-column: 2; }
+            .note { border-top: 1px solid #999; padding: 0.6rem 0; break-inside: avoid; }
+            .note p { margin: 0.2rem 0; }
             .technique > figure { grid-column: 1; grid-row: 1 / span 5; margin: 0; color: #1b3a6b; }
             ol, ul { margin: 0.3rem 0; padding-left: 1.4rem; }
             .dose { margin: 0.3rem 0; }

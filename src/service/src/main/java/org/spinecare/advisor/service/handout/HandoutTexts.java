@@ -8,13 +8,16 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.spinecare.kb.Advice;
+import org.spinecare.kb.ContraindicationReason;
 
 /**
  * The handout's plain-language texts, one section per piece of advice a patient can be given, keyed by the advice
  * code, from the resource {@code handout-texts.json}: the steps are paraphrased from the article for a patient's
- * reading level, and each self-care technique has a figure drawn for this project (inline SVG).
+ * reading level, and each self-care technique has a figure drawn for this project (inline SVG); why a technique
+ * must not be used, in the same plain words, keyed by the reason code.
  */
-record HandoutTexts(Intro selfCare, Map<Advice, Section> advice, SeekHelp seekHelp) {
+record HandoutTexts(Intro selfCare, Map<Advice, Section> advice, Map<ContraindicationReason, String> reasons,
+                    SeekHelp seekHelp) {
     static final String RESOURCE = "handout-texts.json";
     private static final HandoutTexts LOADED = load();
 

@@ -56,6 +56,15 @@ class HandoutTest {
     }
 
     @Test
+    @DisplayName("Given every reason a technique can be withheld for, the handout says it in plain words")
+    void everyReasonHasPlainWords() {
+        for (org.spinecare.kb.ContraindicationReason reason : org.spinecare.kb.ContraindicationReason.values()) {
+            String text = HandoutTexts.get().reasons().get(reason);
+            assertTrue(text != null && !text.isBlank() && !CODE.matcher(text).find(), reason + ": " + text);
+        }
+    }
+
+    @Test
     @DisplayName("Given heat, cold and the pelvic tilt, their limits are the article's: 15 to 20 minutes, wrapped "
             + "ice, 3 to 10 sets by pain")
     void dosesAndLimits() {
