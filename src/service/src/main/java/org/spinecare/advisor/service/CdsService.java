@@ -129,11 +129,17 @@ public final class CdsService implements AutoCloseable {
         cfg.http.maxRequestSize = config.maxBodyBytes();
         // Slow or stalled clients are cut off instead of holding a thread.
         cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(Duration.ofSeconds(30).toMillis()));
-        cfg.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = "/org/spinecare/advisor/service/page";
-            files.location = Location.CLASSPATH;
-        });
+        // The page calls without a JWT, so it is served only where calls need none (docs/cds-hooks.md, The page).
+        if (config.development() && config.trustedIssuers().isEmpty()) {
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/org/spinecare/advisor/service/page";
+                files.location = Location.CLASSPATH;
+            });
+        } else {
+            cfg.routes.get("/", ctx -> problem(ctx, 404, null, "the clinicians' page is served in development mode "
+                    + "only: it cannot sign the JWT a call needs here (docs/cds-hooks.md)"));
+        }
         if (!config.corsOrigins().isEmpty()) {
             cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 config.corsOrigins().forEach(origin -> rule.allowHost(origin));

@@ -31,7 +31,8 @@ class BrowserPageTest {
 
     @Test
     @DisplayName("Given a patient with saddle numbness entered in the page, the browser shows the critical card the "
-            + "library's assessment gives, and a screenshot is kept")
+            + "library's assessment gives with its links, the page passes the accessibility checks, and a screenshot "
+            + "is kept")
     void pageShowsTheCards() throws Exception {
         Optional<String> chromium = chromium();
         Assumptions.assumeTrue(chromium.isPresent(),
@@ -53,6 +54,10 @@ class BrowserPageTest {
             assertTrue(dom.contains(htmlEscaped(CardFactory.triageSummary(expected, facts))), dom);
             assertEquals(1, dom.split("class=\"card ", -1).length - 1, "one card for an emergency");
             assertTrue(Files.size(screenshot) > 10_000, "a screenshot was written");
+            assertTrue(dom.contains("/handouts/") && dom.contains("/explanations/"), "the card's links are shown");
+            String css = new String(CdsService.class.getResourceAsStream("page/page.css").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertEquals(List.of(), PageAccessibility.problems(dom, css), "accessibility problems");
         }
     }
 
