@@ -31,8 +31,8 @@ class BrowserPageTest {
 
     @Test
     @DisplayName("Given a patient with saddle numbness entered in the page, the browser shows the critical card the "
-            + "library's assessment gives with its links, the page passes the accessibility checks, and a screenshot "
-            + "is kept")
+            + "library's assessment gives with its links, the page passes the accessibility checks, the FHIR it sends "
+            + "holds to the structural rules, and a screenshot is kept")
     void pageShowsTheCards() throws Exception {
         Optional<String> chromium = chromium();
         Assumptions.assumeTrue(chromium.isPresent(),
@@ -43,7 +43,27 @@ class BrowserPageTest {
             expected = advisor.assess(facts);
         }
 
-        try (RunningService server = RunningService.development()) {
+        List<com.fasterxml.jackson.databind.JsonNode> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FactsSource fhir = new FhirFactsSource(java.time.Clock.systemUTC());
+        FactsSource recording = new FactsSource() {
+            @Override
+            public Optional<Sourced> facts(com.fasterxml.jackson.databind.node.ObjectNode prefetch, String id) {
+                prefetch.forEach(sent::add);
+                return fhir.facts(prefetch, id);
+            }
+
+            @Override
+            public java.util.Map<String, String> prefetchTemplates() {
+                return fhir.prefetchTemplates();
+            }
+
+            @Override
+            public List<String> requiredKeys() {
+                return fhir.requiredKeys();
+            }
+        };
+
+        try (RunningService server = new RunningService(recording)) {
             String url = server.url("/?submit=1&answers=" + answers(facts));
             String dom = run(chromium.get(), url, "--dump-dom");
             Path screenshot = Path.of("src/service/target/cds-page.png").toAbsolutePath();
@@ -58,6 +78,10 @@ class BrowserPageTest {
             String css = new String(CdsService.class.getResourceAsStream("page/page.css").readAllBytes(),
                     StandardCharsets.UTF_8);
             assertEquals(List.of(), PageAccessibility.problems(dom, css), "accessibility problems");
+            List<String> invalid = new ArrayList<>();
+            sent.forEach(document -> invalid.addAll(FhirDocumentRules.problems("the page's call", document)));
+            assertEquals(8, sent.size(), "four prefetch documents from each of the two page loads");
+            assertEquals(List.of(), invalid, "the FHIR the page sends");
         }
     }
 

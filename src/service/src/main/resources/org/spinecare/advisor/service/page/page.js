@@ -91,12 +91,15 @@ function questionnaireResponse(form) {
     }
     if (items.length) groups.push({linkId: group.linkId, item: items});
   }
-  return {resourceType: "QuestionnaireResponse", id: "page-screening", questionnaire: questionnaire.url,
+  return {resourceType: "QuestionnaireResponse", questionnaire: questionnaire.url,
     status: "completed", subject: {reference: "Patient/" + PATIENT_ID}, item: groups};
 }
 
-function emptySearch() {
-  return {resourceType: "Bundle", type: "searchset", total: 0};
+// Search Bundles as a FHIR server returns them: a self link naming the query, a fullUrl and search mode per entry.
+function search(query, resources) {
+  return {resourceType: "Bundle", type: "searchset", total: resources.length,
+    link: [{relation: "self", url: query}],
+    entry: resources.map(r => ({fullUrl: "urn:uuid:" + crypto.randomUUID(), resource: r, search: {mode: "match"}}))};
 }
 
 const INDICATORS = {critical: "Critical", warning: "Warning", info: "Information"};
@@ -126,9 +129,10 @@ async function submit(form) {
     context: {userId: "Practitioner/page-user", patientId: PATIENT_ID},
     prefetch: {
       patient: {resourceType: "Patient", id: PATIENT_ID},
-      conditions: emptySearch(), observations: emptySearch(),
-      screening: {resourceType: "Bundle", type: "searchset", total: 1,
-        entry: [{resource: questionnaireResponse(form), search: {mode: "match"}}]}
+      conditions: search("Condition?patient=" + PATIENT_ID, []),
+      observations: search("Observation?patient=" + PATIENT_ID, []),
+      screening: search("QuestionnaireResponse?subject=Patient/" + PATIENT_ID + "&questionnaire="
+        + encodeURIComponent(questionnaire.url), [questionnaireResponse(form)])
     }
   };
   const response = await fetch(SERVICE, {method: "POST", headers: {"Content-Type": "application/json"},
