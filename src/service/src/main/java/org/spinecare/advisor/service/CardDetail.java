@@ -47,7 +47,7 @@ final class CardDetail {
         boolean escalation = CardFactory.escalated(a.triage()) && !advice.isEmpty();
         md.append("**Do now:** ").append(escalation ? advice.get(0).summary()
                 : CardFactory.escalated(a.triage()) ? "this knowledge base release gives no escalation advice."
-                : "self-care, with the steps in the patient handout.").append("\n\n");
+                : "Self-care, with the steps in the patient handout.").append("\n\n");
         if (!a.clinicianActions().isEmpty()) {
             md.append("**Before any self-care:** ").append(a.clinicianActions().stream()
                     .map(r -> ClinicalLabels.advice(r.code())).collect(Collectors.joining("; "))).append(".\n\n");
