@@ -38,6 +38,14 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--compact", description = "Print the assessment on one line.")
     boolean compact;
 
+    @Option(names = "--handout", paramLabel = "OUT.html", description = "Also write the patient handout (printable "
+            + "HTML; print to PDF from a browser) to OUT.html, created owner-only; the answer is still on stdout.")
+    Path handout;
+
+    @Option(names = "--handout-name", paramLabel = "NAME", description = "A display name to print on the handout; "
+            + "without it the handout names no one.")
+    String handoutName;
+
     @Option(names = "--audit", paramLabel = "FILE", description = "Append a hash-chained audit record of the "
             + "assessment to FILE (JSON Lines; see docs/audit.md), once the answer has been written.")
     Path audit;
@@ -118,6 +126,10 @@ final class AssessCommand implements Callable<Integer> {
         }
         if ((jsonl == null) == (file == null)) {
             err.println("spine: give either FILE or --jsonl IN");
+            return SpineCli.INVALID_INPUT;
+        }
+        if ((handout == null && handoutName != null) || (handout != null && jsonl != null)) {
+            err.println("spine: --handout OUT.html goes with one FILE; --handout-name with --handout");
             return SpineCli.INVALID_INPUT;
         }
         if (jsonl == null && (batchOut != null || batchErrors != null || batchThreads != null)) {
@@ -205,7 +217,9 @@ final class AssessCommand implements Callable<Integer> {
                 // The record keeps what the mapping could not use, as codes, beside what the facts led to.
                 entry = entry.withInputMapping(inputMapping);
             }
-            return deliver(assessment, mapping, entry, trail, err);
+            int delivered = deliver(assessment, mapping, entry, trail, err);
+            return delivered == SpineCli.OK && handout != null
+                    ? HandoutFile.write(handout, assessment, handoutName, err) : delivered;
         } catch (AssessmentException e) {
             err.println("spine: no assessment: " + Errors.oneLine(e));
             return SpineCli.FAILED;
@@ -287,7 +301,7 @@ final class AssessCommand implements Callable<Integer> {
         } else {
             files.add("FILE", file).addStream("standard output", "/dev/stdout");
         }
-        files.add("--audit", audit);
+        files.add("--audit", audit).add("--handout", handout);
         if (audit != null) {
             String fromEnvironment = System.getenv(AuditKeys.ENV);
             files.add("the audit key file", auditKeyFile != null ? auditKeyFile

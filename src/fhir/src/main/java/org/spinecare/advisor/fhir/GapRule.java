@@ -12,8 +12,9 @@ import org.spinecare.kb.FindingState;
  * The input path's safety rule for what could not be read (docs/fhir.md): for a {@link DataGap} on a type, every
  * finding a resource of that type can report is unscreened unless the data read state it PRESENT, and every value
  * such a resource could have changed is dropped (unscreened) unless it is already the safest it can be or, as read,
- * makes a derived red flag PRESENT (an age under 20 or over 50, no improvement after four weeks): dropping it would
- * lose that flag, which unread data could not take back.
+ * makes a derived criterion PRESENT (an age under 20 or over 50, no improvement after four weeks, new or sudden back
+ * pain, which with fragile bone is urgent): dropping it would lose that criterion, which unread data could not take
+ * back.
  */
 final class GapRule {
     private static final int MAX_PAIN_SCORE = 10;
@@ -38,6 +39,9 @@ final class GapRule {
         boolean ageFlag = Derivations.onsetAgeUnder20OrOver50(age, weeks) == FindingState.PRESENT;
         boolean improvementFlag = Derivations.noImprovementAfterFourWeeks(facts.stateOf(Finding.NOT_IMPROVING), weeks)
                 == FindingState.PRESENT;
+        // Judged as if back pain were present: whether the pain is new matters only then, and the gap may hide it.
+        boolean newPainFlag = Derivations.newBackPain(FindingState.PRESENT, read.tensionOnset(), weeks)
+                == FindingState.PRESENT;
         PatientFacts.Cracking cracking = read.cracking();
         if (cracking != null) {
             cracking = new PatientFacts.Cracking(
@@ -50,10 +54,10 @@ final class GapRule {
                 kept(uncertain, FhirCodes.AGE_YEARS, age, null, ageFlag),
                 kept(uncertain, FhirCodes.PAIN_SCORE, read.painScore(), MAX_PAIN_SCORE, false),
                 facts.findings(), facts.diagnoses(), cracking,
-                kept(uncertain, FhirCodes.TENSION_ONSET, read.tensionOnset(), null, false),
+                kept(uncertain, FhirCodes.TENSION_ONSET, read.tensionOnset(), null, newPainFlag),
                 kept(uncertain, FhirCodes.SITTING_HOURS_PER_DAY, read.sittingHoursPerDay(), MAX_SITTING_HOURS, false),
                 kept(uncertain, FhirCodes.SYMPTOM_DURATION_WEEKS, weeks, PatientFacts.MAX_SYMPTOM_DURATION_WEEKS,
-                        ageFlag || improvementFlag),
+                        ageFlag || improvementFlag || newPainFlag),
                 facts.evaluationDate());
     }
 

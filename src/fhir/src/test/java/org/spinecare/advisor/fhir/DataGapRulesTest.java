@@ -97,6 +97,21 @@ class DataGapRulesTest {
     }
 
     @Test
+    void given_an_acute_onset_when_the_questionnaire_is_incomplete_then_the_onset_and_duration_stay() {
+        // Given a sudden onset of long-standing pain (new back pain by the knowledge base's criterion), screening failed
+        QuestionnaireResponse response = FhirFixtures.response("q1");
+        FhirFixtures.answerCode(response, FhirCodes.TENSION_ONSET, "ACUTE");
+        FhirFixtures.answerInteger(response, FhirCodes.SYMPTOM_DURATION_WEEKS, 15);
+
+        // When mapped with the gap
+        MappedFacts mapped = FhirFacts.fromResources(List.of(response), EVALUATION_DATE, List.of(SCREENING_FAILED));
+
+        // Then both stay: dropping them would lose new back pain, urgent with fragile bone
+        assertEquals(org.spinecare.kb.TensionOnset.ACUTE, mapped.facts().tensionOnset());
+        assertEquals(15, mapped.facts().symptomDurationWeeks());
+    }
+
+    @Test
     void given_a_gap_on_the_patient_when_mapped_then_only_the_age_is_unscreened() {
         var patient = FhirFixtures.patient("p1", EVALUATION_DATE.minusYears(30));
         var fever = FhirFixtures.about(observed("o1", FEVER, false), "p1");

@@ -1,89 +1,125 @@
 package org.spinecare.advisor.service;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.spinecare.advisor.Assessment;
 import org.spinecare.advisor.Contraindication;
-import org.spinecare.advisor.FiredRule;
+import org.spinecare.advisor.PatientFacts;
 import org.spinecare.advisor.Recommendation;
+import org.spinecare.advisor.fhir.ClinicalLabels;
 import org.spinecare.kb.Finding;
+import org.spinecare.kb.FindingState;
+import org.spinecare.kb.RedFlagCategory;
 
-/** The Markdown {@code detail} of a card: what the clinician needs to check the advice and the reasons for it. */
+/**
+ * The Markdown {@code detail} of the card, in words and in the order a clinician needs it: what to do, the findings
+ * that led there, what is not yet asked, what must not be done and why. The fired rules and their sources are one
+ * click away (the card's explanation link), never inline. Kept within {@link #BUDGET} characters for the README's
+ * examples (tested), so that it is read and not scrolled.
+ */
 final class CardDetail {
+    /** The length the README's three examples stay within. */
+    static final int BUDGET = 1_200;
+
     private CardDetail() {
     }
 
-    static String of(Assessment a, List<String> notes) {
+    static String of(Assessment a, PatientFacts facts, List<String> notes) {
         StringBuilder md = new StringBuilder();
-        md.append("**Triage:** ").append(a.triage()).append("\n\n");
+        doNow(md, a);
+        why(md, a, facts);
+        notYetAsked(md, a);
+        doNot(md, a);
         if (!notes.isEmpty()) {
             md.append("**Input incomplete or not used (unscreened, not absent):**\n\n");
             notes.forEach(note -> md.append("- ").append(note).append("\n"));
             md.append("\n");
         }
-        md.append("**Red flags present:** ").append(findings(a.redFlags(), "none")).append("\n\n");
-        md.append("**Red flags not screened (unknown, not absent):** ")
-          .append(findings(a.unscreenedRedFlags(), "none, the red-flag screen is complete")).append("\n\n");
-        md.append("**Stenosis:** ").append(a.stenosis().status());
-        if (!a.stenosis().indicators().isEmpty()) {
-            md.append(" (").append(findings(a.stenosis().indicators(), "")).append(")");
-        }
-        md.append("\n\n");
-        if (CardFactory.escalated(a.triage()) && !a.recommendations().isEmpty()) {
-            md.append("**Tell the patient:**\n\n");
-            recommendation(md, a.recommendations().get(0));
-        }
+        return md.toString().strip() + "\n";
+    }
+
+    private static void doNow(StringBuilder md, Assessment a) {
+        List<Recommendation> advice = a.recommendations();
+        boolean escalation = CardFactory.escalated(a.triage()) && !advice.isEmpty();
+        md.append("**Do now:** ").append(escalation ? advice.get(0).summary()
+                : CardFactory.escalated(a.triage()) ? "this knowledge base release gives no escalation advice."
+                : "Self-care, with the steps in the patient handout.").append("\n\n");
         if (!a.clinicianActions().isEmpty()) {
-            md.append("**For the clinician:**\n\n");
-            a.clinicianActions().forEach(r -> recommendation(md, r));
+            md.append("**Before any self-care:** ").append(a.clinicianActions().stream()
+                    .map(r -> ClinicalLabels.advice(r.code())).collect(Collectors.joining("; "))).append(".\n\n");
         }
-        md.append("**Do not use:**");
+        List<Recommendation> selfCare = advice.subList(escalation ? 1 : 0, advice.size());
+        if (!selfCare.isEmpty()) {
+            md.append("**Advised** (steps in the patient handout): ").append(selfCare.stream()
+                    .map(r -> ClinicalLabels.advice(r.code())).collect(Collectors.joining(", "))).append(".\n\n");
+        }
+    }
+
+    private static void why(StringBuilder md, Assessment a, PatientFacts facts) {
+        List<String> reasons = new ArrayList<>();
+        if (!a.redFlags().isEmpty()) {
+            reasons.add("Red flags present: " + findings(a.redFlags()) + ".");
+        } else if (a.unscreenedRedFlags().isEmpty()) {
+            reasons.add("Red-flag screen complete, none present.");
+        }
+        List<Finding> otherPresent = facts.findings().entrySet().stream()
+                .filter(e -> e.getValue() == FindingState.PRESENT && !a.redFlags().contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+        if (!otherPresent.isEmpty()) {
+            reasons.add((a.redFlags().isEmpty() ? "Reported: " : "Also reported: ") + findings(otherPresent) + ".");
+        }
+        if (!facts.diagnoses().isEmpty()) {
+            reasons.add("Diagnosed: " + facts.diagnoses().stream().map(ClinicalLabels::diagnosis)
+                    .map(CardDetail::lowerFirst).collect(Collectors.joining(", ")) + ".");
+        }
+        if (a.stenosis().status().suspectedOrKnown() && facts.diagnoses().isEmpty()) {
+            reasons.add(ClinicalLabels.stenosis(a.stenosis().status()) + ".");
+        }
+        md.append("**Why:** ").append(String.join(" ", reasons)).append("\n\n");
+    }
+
+    private static void notYetAsked(StringBuilder md, Assessment a) {
+        if (a.unscreenedRedFlags().isEmpty()) {
+            return;
+        }
+        md.append("**Not yet asked** (unknown, not absent): ").append(groupedRedFlags(a.unscreenedRedFlags()))
+          .append(" (").append(a.unscreenedRedFlags().size()).append(" red flags).\n\n");
+    }
+
+    /** "4 cancer signs, 3 infection signs", most urgent category first. */
+    static String groupedRedFlags(List<Finding> flags) {
+        Map<RedFlagCategory, Integer> counts = new EnumMap<>(RedFlagCategory.class);
+        flags.forEach(f -> counts.merge(f.redFlagCategory(), 1, Integer::sum));
+        return counts.entrySet().stream().map(e -> ClinicalLabels.redFlags(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Techniques with the same reasons on one line, so that a list of twelve reads as four. */
+    private static void doNot(StringBuilder md, Assessment a) {
         if (a.contraindications().isEmpty()) {
-            md.append(" nothing is contraindicated\n\n");
-        } else {
-            md.append("\n\n");
-            for (Contraindication c : a.contraindications()) {
-                md.append("- `").append(c.code()).append("`: ").append(c.reasons().stream().map(Enum::name)
-                        .collect(Collectors.joining(", "))).append(" (").append(String.join(", ", c.ruleIds()))
-                  .append(")\n");
-            }
-            md.append("\n");
+            return;
         }
-        md.append("**Fired rules** (").append(a.firedRules().size()).append(" firings):\n\n");
-        // A rule that fired once per finding (GL-007 for each unscreened red flag) is listed once, with its count.
-        Map<String, List<FiredRule>> byRule = a.firedRules().stream()
-                .collect(Collectors.groupingBy(FiredRule::id, LinkedHashMap::new, Collectors.toList()));
-        for (List<FiredRule> firings : byRule.values()) {
-            FiredRule rule = firings.get(0);
-            md.append("- ").append(rule.id()).append(" ").append(rule.name()).append(" (").append(rule.basis())
-              .append("; source: ").append(rule.source()).append(")")
-              .append(firings.size() > 1 ? " ×" + firings.size() : "").append("\n");
+        Map<String, List<String>> byReasons = new LinkedHashMap<>();
+        for (Contraindication c : a.contraindications()) {
+            String why = c.reasons().stream().map(ClinicalLabels::reason).collect(Collectors.joining("; "));
+            byReasons.computeIfAbsent(why, k -> new ArrayList<>()).add(ClinicalLabels.advice(c.code()));
         }
-        md.append("\nKnowledge base ").append(a.knowledgeBase().releaseId()).append(", rules SHA-256 ")
-          .append(a.knowledgeBase().rulesSha256()).append(".\n");
-        return md.toString();
-    }
-
-    static String of(Recommendation r) {
-        StringBuilder md = new StringBuilder();
-        recommendation(md, r);
-        md.append("Source: ").append(r.source()).append(". Rules: ").append(String.join(", ", r.ruleIds()))
-          .append(".\n");
-        return md.toString();
-    }
-
-    private static void recommendation(StringBuilder md, Recommendation r) {
-        md.append("- ").append(r.summary()).append(" (`").append(r.code()).append("`)\n");
-        for (String step : r.instructions()) {
-            md.append("  - ").append(step).append("\n");
-        }
+        md.append("**Do not use:**\n\n");
+        byReasons.forEach((why, advice) -> md.append("- ").append(String.join(", ", advice)).append(": ")
+                .append(why).append("\n"));
         md.append("\n");
     }
 
-    private static String findings(List<Finding> findings, String none) {
-        return findings.isEmpty() ? none
-                : findings.stream().map(f -> "`" + f.name() + "`").collect(Collectors.joining(", "));
+    private static String findings(List<Finding> findings) {
+        return findings.stream().map(ClinicalLabels::finding).map(CardDetail::lowerFirst)
+                .collect(Collectors.joining(", "));
+    }
+
+    static String lowerFirst(String label) {
+        return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 }

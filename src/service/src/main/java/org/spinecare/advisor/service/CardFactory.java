@@ -4,20 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.spinecare.advisor.Assessment;
-import org.spinecare.advisor.Recommendation;
+import org.spinecare.advisor.PatientFacts;
+import org.spinecare.advisor.fhir.ClinicalLabels;
+import org.spinecare.kb.FindingGroup;
+import org.spinecare.kb.FindingState;
 import org.spinecare.kb.TriageLevel;
 
 /**
- * Turns the library's {@link Assessment} into cards a clinician can act on: first the triage card (critical for
- * EMERGENCY and URGENT, warning for ROUTINE, info for SELF_CARE) whose detail holds the red flags, what was not
- * screened, the clinician's tasks, the contraindications and every fired rule; then one info card per piece of
- * advice the patient is given besides the escalation. Nothing is added or left out: the cards say what the
- * assessment says.
+ * Turns the library's {@link Assessment} into the one card a clinician reads in five seconds: its indicator the
+ * triage (critical for EMERGENCY and URGENT, warning for ROUTINE, info for SELF_CARE), its summary the triage and the
+ * reason in words, its detail ({@link CardDetail}) what to do, why, what is not yet asked and what must not be done;
+ * the fired rules and sources, and the patient handout, behind its links. Every code is shown by its label
+ * ({@code ClinicalLabels}); nothing is added that the assessment does not say.
  */
 final class CardFactory {
     static final String OVERRIDE_SYSTEM = "https://spinecare.org/fhir/CodeSystem/cds-override-reason";
-    static final String ADVICE_SYSTEM = "https://spinecare.org/fhir/CodeSystem/spine-advice";
     /** Coded, so that feedback can be counted by reason; the EHR shows the display text. */
     static final List<Card.Coding> OVERRIDE_REASONS = List.of(
             new Card.Coding(OVERRIDE_SYSTEM, "already-addressed", "Already assessed or referred"),
@@ -36,21 +39,17 @@ final class CardFactory {
         return "Spine advisor knowledge base " + release.releaseId();
     }
 
-    /** @param notes input statements that could not be used, listed in the triage card's detail */
-    List<Card> cards(Assessment assessment, List<String> notes) {
+    /**
+     * @param facts the facts assessed: the findings reported present are the ones that led to the answer
+     * @param notes input statements that could not be used, listed last in the detail
+     * @param links the explanation and the handout of this answer, or none when it was not kept
+     */
+    List<Card> cards(Assessment assessment, PatientFacts facts, List<String> notes, List<Card.Link> links) {
         // From the assessment, never from the service: after a release swap it is the release that made this answer.
         String label = label(assessment.knowledgeBase());
-        List<Card> cards = new ArrayList<>();
-        cards.add(new Card(ids.get().toString(), triageSummary(assessment), CardDetail.of(assessment, notes),
-                indicator(assessment.triage()), new Card.Source(label, null, null), OVERRIDE_REASONS));
-        List<Recommendation> advice = assessment.recommendations();
-        int first = escalated(assessment.triage()) ? 1 : 0;
-        for (Recommendation r : advice.subList(Math.min(first, advice.size()), advice.size())) {
-            cards.add(new Card(ids.get().toString(), fit(r.summary()), CardDetail.of(r), "info",
-                    new Card.Source(label, null, new Card.Coding(ADVICE_SYSTEM, r.code().name(), null)),
-                    OVERRIDE_REASONS));
-        }
-        return cards;
+        return List.of(new Card(ids.get().toString(), triageSummary(assessment, facts),
+                CardDetail.of(assessment, facts, notes), indicator(assessment.triage()),
+                new Card.Source(label, null, null), OVERRIDE_REASONS, links));
     }
 
     /**
@@ -70,23 +69,42 @@ final class CardFactory {
         };
     }
 
-    /** What to do, first: the escalation the patient is given, headed by its triage when that fits. */
-    static String triageSummary(Assessment assessment) {
-        TriageLevel triage = assessment.triage();
-        if (!escalated(triage)) {
-            return assessment.clinicianActions().isEmpty()
-                    ? "Self-care: red-flag screen complete and negative; advice follows."
-                    : "Self-care once the clinician tasks in the detail are done; advice follows.";
+    /** The triage and its reason in words: the red flags present, else what keeps the answer from self-care. */
+    static String triageSummary(Assessment a, PatientFacts facts) {
+        String head = ClinicalLabels.triage(a.triage()) + ": ";
+        if (!a.redFlags().isEmpty()) {
+            String named = head + a.redFlags().stream().map(ClinicalLabels::finding).map(CardDetail::lowerFirst)
+                    .collect(Collectors.joining(", "));
+            return named.length() <= Card.MAX_SUMMARY ? named
+                    : fit(head + CardDetail.groupedRedFlags(a.redFlags()) + " present");
         }
-        // The contract puts the escalation first above SELF_CARE (TR-003, AN-001); SafetyInvariants enforce it. An
-        // older release swapped in (1.0.0 for a patient with nothing reported) may escalate without any advice: the
-        // triage is still shown, never dropped or turned into a self-care card.
-        if (assessment.recommendations().isEmpty()) {
-            return fit(triage.name() + ": this knowledge base release gives no escalation advice; see the detail");
+        if (escalated(a.triage()) && a.recommendations().isEmpty()) {
+            // An older release swapped in (1.0.0 for a patient with nothing reported) may escalate without advice:
+            // the triage is still shown, never dropped or turned into a self-care card.
+            return head + "this knowledge base release gives no reason in words; see the explanation";
         }
-        String escalation = assessment.recommendations().get(0).summary();
-        String headed = triage.name() + ": " + escalation;
-        return fit(headed.length() <= Card.MAX_SUMMARY ? headed : escalation);
+        if (!a.unscreenedRedFlags().isEmpty()) {
+            return head + a.unscreenedRedFlags().size() + " red flags not yet asked; no self-care until they are";
+        }
+        if (!a.clinicianActions().isEmpty()) {
+            return fit(head + "red flags screened; first " + CardDetail.lowerFirst(
+                    ClinicalLabels.advice(a.clinicianActions().get(0).code())));
+        }
+        if (a.triage() == TriageLevel.SELF_CARE) {
+            return head + "red-flag screen complete and negative";
+        }
+        List<String> reasons = new ArrayList<>();
+        facts.diagnoses().forEach(d -> reasons.add(CardDetail.lowerFirst(ClinicalLabels.diagnosis(d))));
+        facts.findings().forEach((finding, state) -> {
+            if (state == FindingState.PRESENT && finding.group() == FindingGroup.PROFESSIONAL_REVIEW) {
+                reasons.add(CardDetail.lowerFirst(ClinicalLabels.finding(finding)));
+            }
+        });
+        if (reasons.isEmpty() && a.stenosis().status().suspectedOrKnown()) {
+            reasons.add(CardDetail.lowerFirst(ClinicalLabels.stenosis(a.stenosis().status())));
+        }
+        return fit(head + (reasons.isEmpty() ? "assessment by a physician or physical therapist advised"
+                : String.join(", ", reasons)));
     }
 
     /** Shortens at a word only when a text does not fit; the full text is always in the detail. */

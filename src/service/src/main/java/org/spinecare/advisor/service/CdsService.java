@@ -39,6 +39,8 @@ public final class CdsService implements AutoCloseable {
     static final String PROBLEM_JSON = "application/problem+json";
     /** Cards an instance remembers in memory for feedback, at most; see {@link CardLinks#inMemory}. */
     public static final int REMEMBERED_CARDS = 200_000;
+    /** Answers an instance keeps in memory for the cards' explanation and handout links. */
+    static final int KEPT_ANSWERS = 5_000;
 
     private final ObjectMapper json = JsonMapper.builder().build();
     private final ServiceConfig config;
@@ -50,6 +52,7 @@ public final class CdsService implements AutoCloseable {
     private final ReleaseAdmin releases;
     private final CardFactory cardFactory = new CardFactory(UUID::randomUUID);
     private final CardLinks issued;
+    private final KeptAnswers kept = new KeptAnswers(KEPT_ANSWERS);
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final Clock clock;
     private final Javalin app;
@@ -124,11 +127,17 @@ public final class CdsService implements AutoCloseable {
         cfg.http.maxRequestSize = config.maxBodyBytes();
         // Slow or stalled clients are cut off instead of holding a thread.
         cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(Duration.ofSeconds(30).toMillis()));
-        cfg.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = "/org/spinecare/advisor/service/page";
-            files.location = Location.CLASSPATH;
-        });
+        // The page calls without a JWT, so it is served only where calls need none (docs/cds-hooks.md, The page).
+        if (config.development() && config.trustedIssuers().isEmpty()) {
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/org/spinecare/advisor/service/page";
+                files.location = Location.CLASSPATH;
+            });
+        } else {
+            cfg.routes.get("/", ctx -> problem(ctx, 404, null, "the clinicians' page is served in development mode "
+                    + "only: it cannot sign the JWT a call needs here (docs/cds-hooks.md)"));
+        }
         if (!config.corsOrigins().isEmpty()) {
             cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 config.corsOrigins().forEach(origin -> rule.allowHost(origin));
@@ -155,6 +164,9 @@ public final class CdsService implements AutoCloseable {
         // The page builds its form from the published Questionnaire, so form and mapping cannot drift apart.
         cfg.routes.get("/fhir/Questionnaire/spine-screening", ctx -> ctx.contentType("application/fhir+json")
                 .result(FhirResources.questionnaireJson()));
+        AnswerPages pages = new AnswerPages(kept);
+        cfg.routes.get(AnswerPages.EXPLANATIONS + "{id}", pages::explanation);
+        cfg.routes.get(AnswerPages.HANDOUTS + "{id}", pages::handout);
         cfg.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("openapi.yaml")));
         cfg.routes.exception(RequestException.class, (e, ctx) -> problem(ctx, e.status(), e.field(), e.getMessage()));
         cfg.routes.exception(InvalidFactsException.class,
@@ -188,6 +200,10 @@ public final class CdsService implements AutoCloseable {
                     + "fhirServer (" + String.join(", ", facts.prefetchTemplates().keySet()) + ")");
         }
         FactsSource.Sourced patient = facts.facts(read, call.patientId());
+        if (SilenceRule.silent(patient.facts(), patient.inputMapping())) {
+            send(ctx, 200, Map.of("cards", List.of()));
+            return;
+        }
         Assessment assessment;
         trail.mappedAs(patient.inputMapping());
         try {
@@ -196,7 +212,9 @@ public final class CdsService implements AutoCloseable {
             trail.mappedAs(null);
         }
         UUID recorded = trail.takeLast();
-        List<Card> cards = cardFactory.cards(assessment, patient.notes());
+        kept.keep(recorded, assessment, patient.notes());
+        List<Card> cards = cardFactory.cards(assessment, patient.facts(), patient.notes(),
+                AnswerPages.links(url, recorded));
         issued.remember(recorded, cards.stream().map(card -> UUID.fromString(card.uuid())).toList());
         cards.forEach(card -> metrics.cards(card.indicator(), 1));
         send(ctx, 200, Map.of("cards", cards));

@@ -31,7 +31,8 @@ class BrowserPageTest {
 
     @Test
     @DisplayName("Given a patient with saddle numbness entered in the page, the browser shows the critical card the "
-            + "library's assessment gives, and a screenshot is kept")
+            + "library's assessment gives with its links, the page passes the accessibility checks, the FHIR it sends "
+            + "holds to the structural rules, and a screenshot is kept")
     void pageShowsTheCards() throws Exception {
         Optional<String> chromium = chromium();
         Assumptions.assumeTrue(chromium.isPresent(),
@@ -42,7 +43,22 @@ class BrowserPageTest {
             expected = advisor.assess(facts);
         }
 
-        try (RunningService server = RunningService.development()) {
+        List<com.fasterxml.jackson.databind.JsonNode> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FactsSource fhir = new FhirFactsSource(java.time.Clock.systemUTC());
+        FactsSource recording = new FactsSource() {
+            @Override
+            public Sourced facts(PrefetchReader.Read read, String id) {
+                sent.addAll(read.resources());
+                return fhir.facts(read, id);
+            }
+
+            @Override
+            public java.util.Map<String, String> prefetchTemplates() {
+                return fhir.prefetchTemplates();
+            }
+        };
+
+        try (RunningService server = new RunningService(recording)) {
             String url = server.url("/?submit=1&answers=" + answers(facts));
             String dom = run(chromium.get(), url, "--dump-dom");
             Path screenshot = Path.of("src/service/target/cds-page.png").toAbsolutePath();
@@ -50,9 +66,18 @@ class BrowserPageTest {
 
             assertTrue(dom.contains("data-state=\"shown\""), "the cards were shown:\n" + dom);
             assertTrue(dom.contains("card critical"), dom);
-            assertTrue(dom.contains(htmlEscaped(CardFactory.triageSummary(expected))), dom);
+            assertTrue(dom.contains(htmlEscaped(CardFactory.triageSummary(expected, facts))), dom);
             assertEquals(1, dom.split("class=\"card ", -1).length - 1, "one card for an emergency");
             assertTrue(Files.size(screenshot) > 10_000, "a screenshot was written");
+            assertTrue(dom.contains("/handouts/") && dom.contains("/explanations/"), "the card's links are shown");
+            String css = new String(CdsService.class.getResourceAsStream("page/page.css").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertEquals(List.of(), PageAccessibility.problems(dom, css), "accessibility problems");
+            List<String> invalid = new ArrayList<>();
+            sent.forEach(document -> invalid.addAll(FhirDocumentRules.problems("the page's call", document)));
+            assertTrue(sent.stream().filter(r -> "QuestionnaireResponse".equals(r.path("resourceType").asText()))
+                    .count() >= 2, "the screening response of each of the two page loads");
+            assertEquals(List.of(), invalid, "the FHIR the page sends");
         }
     }
 

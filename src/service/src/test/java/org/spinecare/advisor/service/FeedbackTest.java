@@ -41,10 +41,11 @@ class FeedbackTest {
     }
 
     @Test
-    @DisplayName("Given cards, when the clinician accepts one and overrides another with a coded reason, both are "
-            + "appended to the audit file after the assessment and audit verify passes")
+    @DisplayName("Given two answers' cards, when the clinician accepts one and overrides the other with a coded "
+            + "reason, both are appended to the audit file after the assessments and audit verify passes")
     void feedbackThenVerify() throws Exception {
-        List<Card> cards = cardsFor("scenarios/examples/stenosis-back-tension.json");
+        List<Card> cards = List.of(cardsFor("scenarios/examples/stenosis-back-tension.json").get(0),
+                cardsFor("scenarios/examples/self-care-urge-to-pop.json").get(0));
         String body = "{\"feedback\":[" + accepted(cards.get(0)) + "," + overridden(cards.get(1), "clinical-judgement")
                 + "]}";
 
@@ -52,8 +53,8 @@ class FeedbackTest {
 
         assertEquals(200, response.statusCode(), response.body());
         List<String> lines = Files.readAllLines(auditFile);
-        assertEquals(3, lines.size(), "one assessment record and two feedback records");
-        assertTrue(lines.get(1).contains(cards.get(0).uuid()) && lines.get(2).contains("clinical-judgement"));
+        assertEquals(4, lines.size(), "two assessment records and two feedback records");
+        assertTrue(lines.get(2).contains(cards.get(0).uuid()) && lines.get(3).contains("clinical-judgement"));
         assertTrue(lines.stream().noneMatch(l -> l.contains("free text from the clinician")),
                 "the userComment is not recorded: it could name a patient");
         AuditVerifier.Verification verification = AuditVerifier.verify(auditFile);
@@ -64,7 +65,8 @@ class FeedbackTest {
     @DisplayName("Given feedback for a card this service never gave, it is refused with 404 and nothing is recorded")
     void unknownCardRefused() throws Exception {
         List<Card> cards = cardsFor("scenarios/examples/cauda-equina.json");
-        Card stranger = new Card(UUID.randomUUID().toString(), "x", null, "info", cards.get(0).source(), List.of());
+        Card stranger = new Card(UUID.randomUUID().toString(), "x", null, "info", cards.get(0).source(),
+                List.of(), null);
 
         HttpResponse<String> response = server.post(PATH + "/feedback",
                 "{\"feedback\":[" + accepted(cards.get(0)) + "," + accepted(stranger) + "]}", null);

@@ -63,7 +63,7 @@ class FhirFetchLimitsTest {
     }
 
     private static HookAnswer post(ObjectNode call) {
-        return HookAnswer.of(server.post(ServiceCallTest.PATH, call.toString(), null));
+        return HookAnswer.of(server, server.post(ServiceCallTest.PATH, call.toString(), null));
     }
 
     @Test

@@ -7,29 +7,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spinecare.advisor.Assessment;
+import org.spinecare.advisor.audit.AuditRecord;
 import org.spinecare.kb.Finding;
 import org.spinecare.kb.TriageLevel;
 
 /** What a hook answer's triage card says: the triage, the red flags present and those not screened. */
 record HookAnswer(TriageLevel triage, Set<String> present, Set<String> unscreened, String detail) {
-    private static final Pattern TRIAGE = Pattern.compile("\\*\\*Triage:\\*\\* ([A-Z_]+)");
-    private static final Pattern PRESENT = Pattern.compile("\\*\\*Red flags present:\\*\\* ([^\\n]*)");
-    private static final Pattern UNSCREENED = Pattern.compile("\\*\\*Red flags not screened[^*]*:\\*\\* ([^\\n]*)");
-    private static final Pattern CODE = Pattern.compile("`([A-Z0-9_]+)`");
+    /** The card links to its explanation by the audit record's request id. */
+    private static final Pattern REQUEST_ID = Pattern.compile("/explanations/([0-9a-f\\-]{36})");
 
-    static HookAnswer of(HttpResponse<String> response) {
+    /**
+     * The answer as the service recorded it: the card speaks in words, so the triage and the red flags are read, as
+     * codes, from the audit record the card's explanation link names.
+     */
+    static HookAnswer of(RunningService server, HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
-        String detail;
+        Card card;
         try {
-            detail = ServiceCallTest.cards(response).get(0).detail();
+            card = ServiceCallTest.cards(response).get(0);
         } catch (Exception e) {
             throw new AssertionError("not a CDS Hooks answer: " + response.body(), e);
         }
-        return new HookAnswer(TriageLevel.valueOf(first(TRIAGE, detail)), codes(first(PRESENT, detail)),
-                codes(first(UNSCREENED, detail)), detail);
+        String links = String.valueOf(card.links());
+        Matcher m = REQUEST_ID.matcher(links);
+        assertTrue(m.find(), "no explanation link on the card: " + links);
+        UUID requestId = UUID.fromString(m.group(1));
+        AuditRecord.Outcome outcome = server.audit.records().stream().filter(r -> requestId.equals(r.requestId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no audit record " + requestId)).outcome();
+        return new HookAnswer(TriageLevel.valueOf(outcome.triage()), new LinkedHashSet<>(outcome.redFlags()),
+                new LinkedHashSet<>(outcome.unscreenedRedFlags()), card.detail());
     }
 
     /**
@@ -63,20 +73,5 @@ record HookAnswer(TriageLevel triage, Set<String> present, Set<String> unscreene
 
     void assertSays(String text) {
         assertTrue(detail.contains(text), "the card should say \"" + text + "\":\n" + detail);
-    }
-
-    private static String first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        assertTrue(m.find(), pattern + " not in the card:\n" + text);
-        return m.group(1);
-    }
-
-    private static Set<String> codes(String list) {
-        Set<String> codes = new LinkedHashSet<>();
-        Matcher m = CODE.matcher(list);
-        while (m.find()) {
-            codes.add(m.group(1));
-        }
-        return codes;
     }
 }

@@ -125,7 +125,7 @@ class JwtSecurityTest {
     void hookCallAndFeedbackWithTheServiceAudience() throws Exception {
         String service = discovery + "/" + ServiceConfig.SERVICE_ID;
         HttpResponse<String> call = server.post("/cds-services/" + ServiceConfig.SERVICE_ID,
-                Prefetch.call("p-jwt", org.spinecare.advisor.PatientFacts.empty()).toString(), EHR.es384(service));
+                Prefetch.call("p-jwt", ServiceCallTest.BACK_PAIN_ONLY).toString(), EHR.es384(service));
         assertEquals(200, call.statusCode(), call.body());
         String card = ServiceCallTest.cards(call).get(0).uuid();
 

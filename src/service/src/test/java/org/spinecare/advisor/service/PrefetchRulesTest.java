@@ -57,7 +57,7 @@ class PrefetchRulesTest {
     }
 
     private static HookAnswer post(ObjectNode call) {
-        return HookAnswer.of(server.post(ServiceCallTest.PATH, call.toString(), null));
+        return HookAnswer.of(server, server.post(ServiceCallTest.PATH, call.toString(), null));
     }
 
     /** The call with this fhirServer and a bearer token for it. */

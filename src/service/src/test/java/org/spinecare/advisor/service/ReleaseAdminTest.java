@@ -82,7 +82,7 @@ class ReleaseAdminTest {
         assertEquals(live, result.get("live").get("releaseId").asText());
         assertEquals(live, live());
         HttpResponse<String> call = server.post(ServiceCallTest.PATH, Prefetch.call("p-t",
-                org.spinecare.advisor.PatientFacts.empty()).toString(), EHR.es384(server.url(ServiceCallTest.PATH)));
+                ServiceCallTest.BACK_PAIN_ONLY).toString(), EHR.es384(server.url(ServiceCallTest.PATH)));
         assertEquals(200, call.statusCode(), call.body());
         assertTrue(ServiceCallTest.cards(call).stream().allMatch(c -> c.source().label().endsWith(live)), call.body());
     }

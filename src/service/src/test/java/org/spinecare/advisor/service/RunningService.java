@@ -34,6 +34,13 @@ final class RunningService implements AutoCloseable {
                 Clock.systemUTC());
     }
 
+    /** In development mode, with the facts taken from {@code facts} (a test's recording source, say). */
+    RunningService(FactsSource facts) {
+        audit = new InMemoryAuditTrail(AuditKey.generate());
+        service = CdsService.start(ServiceConfig.development("127.0.0.1", 0), audit,
+                CardLinks.inMemory(CdsService.REMEMBERED_CARDS), facts, Clock.systemUTC());
+    }
+
     static RunningService development() {
         return new RunningService(ServiceConfig.development("127.0.0.1", 0));
     }

@@ -38,7 +38,10 @@ class ServeSwapUnderLoadTest {
         KnowledgeRelease v1 = KnowledgeRelease.fromJar(Releases.v1());
         List<String> bodies = new ArrayList<>();
         for (Scenarios.Patient patient : Scenarios.all()) {
-            bodies.add(Prefetch.call("p-s", v1.modelledPart(SpineJson.readFacts(patient.factsJson()))).toString());
+            org.spinecare.advisor.PatientFacts facts = v1.modelledPart(SpineJson.readFacts(patient.factsJson()));
+            if (!SilenceRule.silent(facts, null)) { // a silent answer has no card to name its release
+                bodies.add(Prefetch.call("p-s", facts).toString());
+            }
         }
         try (RunningService server = ReleaseAdminTest.start(releases, releases)) {
             Map<String, List<ConcurrencyTest.Content>> expected = new HashMap<>();

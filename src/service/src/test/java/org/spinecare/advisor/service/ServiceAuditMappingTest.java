@@ -37,7 +37,7 @@ class ServiceAuditMappingTest {
             + "quotes none of it")
     void unknownCodeIsCountedInTheRecord() throws Exception {
         // Given a call whose observations hold one coded in a local system the concept map does not know
-        ObjectNode call = Prefetch.call("p-9", PatientFacts.empty());
+        ObjectNode call = Prefetch.call("p-9", ServiceCallTest.BACK_PAIN_ONLY);
         ObjectNode observations = (ObjectNode) call.get("prefetch").get("observations");
         observations.put("total", 1);
         observations.putArray("entry").addObject().set("resource", Prefetch.JSON.readTree(
@@ -86,7 +86,7 @@ class ServiceAuditMappingTest {
     @Test
     @DisplayName("Given a clean hook call, its record still says the facts came from FHIR, with nothing unknown")
     void cleanCallRecordsAnEmptySummary() {
-        server.post(ServiceCallTest.PATH, Prefetch.call("p-10", PatientFacts.empty()).toString(), null);
+        server.post(ServiceCallTest.PATH, Prefetch.call("p-10", ServiceCallTest.BACK_PAIN_ONLY).toString(), null);
 
         List<AuditRecord> records = server.audit.records();
         assertEquals(new InputMapping(InputMapping.FHIR_R4, 0, List.of(), List.of()),

@@ -53,7 +53,7 @@ class SeveralInstancesFeedbackTest {
             HttpResponse<String> accepted = b.post(PATH + "/feedback",
                     "{\"feedback\":[" + FeedbackTest.accepted(cards.get(0)) + "]}", null);
             Card stranger = new Card(UUID.randomUUID().toString(), "x", null, "info", cards.get(0).source(),
-                    List.of());
+                    List.of(), null);
             HttpResponse<String> unknown = b.post(PATH + "/feedback",
                     "{\"feedback\":[" + FeedbackTest.accepted(stranger) + "]}", null);
 

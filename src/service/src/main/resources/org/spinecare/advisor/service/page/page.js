@@ -35,6 +35,12 @@ function field(item) {
     input = document.createElement("input");
     input.type = "number";
     input.step = "1";
+    input.inputMode = "numeric";
+    // The Questionnaire's minValue/maxValue are the service's ranges: the browser refuses 52.5 or 11 before sending.
+    for (const e of item.extension || []) {
+      if (e.url === "http://hl7.org/fhir/StructureDefinition/minValue") input.min = String(e.valueInteger);
+      if (e.url === "http://hl7.org/fhir/StructureDefinition/maxValue") input.max = String(e.valueInteger);
+    }
   } else {
     input = document.createElement("select");
     const options = item.type === "boolean"
@@ -85,41 +91,61 @@ function questionnaireResponse(form) {
     }
     if (items.length) groups.push({linkId: group.linkId, item: items});
   }
-  return {resourceType: "QuestionnaireResponse", id: "page-screening", questionnaire: questionnaire.url,
+  return {resourceType: "QuestionnaireResponse", questionnaire: questionnaire.url,
     status: "completed", subject: {reference: "Patient/" + PATIENT_ID}, item: groups};
 }
 
-function emptySearch() {
-  return {resourceType: "Bundle", type: "searchset", total: 0};
+// Search Bundles as a FHIR server returns them: a self link naming the query, a fullUrl and search mode per entry.
+function search(query, resources) {
+  return {resourceType: "Bundle", type: "searchset", total: resources.length,
+    link: [{relation: "self", url: query}],
+    entry: resources.map(r => ({fullUrl: "urn:uuid:" + crypto.randomUUID(), resource: r, search: {mode: "match"}}))};
+}
+
+const INDICATORS = {critical: "Critical", warning: "Warning", info: "Information"};
+
+function cardHtml(card) {
+  const links = (card.links || []).map(link => "<li><a href=\"" + escapeHtml(link.url) + "\">"
+    + escapeHtml(link.label) + "</a></li>").join("");
+  return "<article class=\"card " + escapeHtml(card.indicator) + "\" data-uuid=\"" + escapeHtml(card.uuid) + "\">"
+    + "<span class=\"indicator\">" + escapeHtml(INDICATORS[card.indicator] || card.indicator) + "</span>"
+    + "<h3>" + escapeHtml(card.summary) + "</h3>"
+    + "<div class=\"detail\">" + markdown(card.detail || "") + "</div>"
+    + (links ? "<ul class=\"links\">" + links + "</ul>" : "")
+    + "<div class=\"source\">" + escapeHtml(card.source.label) + "</div></article>";
+}
+
+function show(result, html) {
+  result.innerHTML = "<h2 id=\"result-heading\" tabindex=\"-1\">Cards</h2>" + html;
+  document.getElementById("result-heading").focus();
 }
 
 async function submit(form) {
   const result = document.getElementById("result");
-  result.innerHTML = "<p>Asking the service…</p>";
+  if (!form.reportValidity()) return;
+  result.innerHTML = "<h2 id=\"result-heading\" tabindex=\"-1\">Cards</h2><p>Asking the service…</p>";
   const call = {
     hook: "patient-view", hookInstance: crypto.randomUUID(),
     context: {userId: "Practitioner/page-user", patientId: PATIENT_ID},
     prefetch: {
       patient: {resourceType: "Patient", id: PATIENT_ID},
-      conditions: emptySearch(), observations: emptySearch(),
-      screening: {resourceType: "Bundle", type: "searchset", total: 1,
-        entry: [{resource: questionnaireResponse(form), search: {mode: "match"}}]}
+      conditions: search("Condition?patient=" + PATIENT_ID, []),
+      observations: search("Observation?patient=" + PATIENT_ID, []),
+      screening: search("QuestionnaireResponse?subject=Patient/" + PATIENT_ID + "&questionnaire="
+        + encodeURIComponent(questionnaire.url), [questionnaireResponse(form)])
     }
   };
   const response = await fetch(SERVICE, {method: "POST", headers: {"Content-Type": "application/json"},
     body: JSON.stringify(call)});
   const body = await response.json();
   if (!response.ok) {
-    result.innerHTML = "<p class=\"problem\">" + escapeHtml(response.status + " " + (body.field || "") + ": "
-      + body.detail) + "</p>";
+    show(result, "<p class=\"problem\" role=\"alert\">" + escapeHtml(response.status + " " + (body.field || "")
+      + ": " + body.detail) + "</p>");
     return;
   }
-  result.innerHTML = "<h2>Cards</h2>" + body.cards.map(card =>
-    "<article class=\"card " + escapeHtml(card.indicator) + "\" data-uuid=\"" + escapeHtml(card.uuid) + "\">"
-    + "<span class=\"indicator\">" + escapeHtml(card.indicator) + "</span>"
-    + "<h3>" + escapeHtml(card.summary) + "</h3>"
-    + "<div class=\"detail\">" + markdown(card.detail || "") + "</div>"
-    + "<div class=\"source\">" + escapeHtml(card.source.label) + "</div></article>").join("");
+  show(result, body.cards.length ? body.cards.map(cardHtml).join("")
+    : "<p>No cards: these answers hold nothing about a lower-back complaint, so the service stays silent, as it "
+      + "would on any chart without one.</p>");
   result.dataset.state = "shown";
 }
 
@@ -142,5 +168,6 @@ async function start() {
 }
 
 start().catch(error => {
-  document.getElementById("result").innerHTML = "<p class=\"problem\">" + escapeHtml(String(error)) + "</p>";
+  show(document.getElementById("result"), "<p class=\"problem\" role=\"alert\">" + escapeHtml(String(error))
+    + "</p>");
 });
