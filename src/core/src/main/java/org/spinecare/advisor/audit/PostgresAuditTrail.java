@@ -62,7 +62,7 @@ public final class PostgresAuditTrail implements AuditTrail {
     // Guarded by commitLock. A null chain is read again from the first record before the next transaction.
     private Connection connection;
     private ChainCheck chain;
-    private String failure;
+    private volatile String failure;
     private volatile boolean closed;
 
     PostgresAuditTrail(DataSource dataSource, AuditTable table, AuditKey key, AuditSigningKey signer,
@@ -398,6 +398,14 @@ public final class PostgresAuditTrail implements AuditTrail {
         closeConnection();
         chain = null;
         return new AuditException(message);
+    }
+
+    /**
+     * Why this trail stopped for good (damage found while appending), or null while it can append: a lost
+     * connection or a refused transaction is retried with the next record.
+     */
+    public String stoppedBecause() {
+        return failure;
     }
 
     private void ensureUsable() {
