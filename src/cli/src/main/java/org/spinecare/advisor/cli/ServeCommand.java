@@ -1,5 +1,6 @@
 package org.spinecare.advisor.cli;
 
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditSigningKey;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
 import org.spinecare.advisor.audit.PostgresAuditTrail;
+import org.spinecare.advisor.service.AuditProbe;
 import org.spinecare.advisor.service.CardLinks;
 import org.spinecare.advisor.service.CdsService;
 import org.spinecare.advisor.service.ServiceConfig;
@@ -59,12 +61,24 @@ final class ServeCommand implements Callable<Integer> {
     Path auditSigningKeyFile;
 
     @Option(names = "--config", description = "Production configuration (JSON): publicUrl, trustedIssuers "
-            + "[{issuer, jwks}], corsOrigins, maxBodyBytes, admin {issuers, releases}. See docs/cds-hooks.md.")
+            + "[{issuer, jwks, fhirServers}], tls {keyStore} or behindTlsProxy, corsOrigins, maxBodyBytes, admin "
+            + "{issuers, releases}. See docs/cds-hooks.md.")
     Path config;
 
-    /** The production configuration file: every field but {@code corsOrigins} and {@code maxBodyBytes} required. */
+    @Option(names = "--log-format", paramLabel = "text|json", description = "The log on stderr: one line per "
+            + "event, as text (default) or as JSON lines.")
+    String logFormat = "text";
+
+    /** The environment variable holding the TLS key store's password (never in the configuration file). */
+    static final String TLS_PASSWORD_ENV = "SPINE_TLS_KEYSTORE_PASSWORD";
+
+    /** The production configuration file: publicUrl and trustedIssuers required. */
     record ConfigFile(URI publicUrl, List<ServiceConfig.TrustedIssuer> trustedIssuers, List<String> corsOrigins,
-                      Long maxBodyBytes, AdminFile admin) {
+                      Long maxBodyBytes, AdminFile admin, TlsFile tls, Boolean behindTlsProxy) {
+    }
+
+    /** TLS served by the service itself: a PKCS#12 key store (certificate chain and private key). */
+    record TlsFile(String keyStore) {
     }
 
     /** The optional release admin (POST /admin/release): its own issuers and the directory releases come from. */
@@ -74,16 +88,34 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        ServiceConfig settings = settings(err);
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            err.println("spine: --log-format must be text or json, not " + TerminalText.safe(logFormat));
+            return SpineCli.INVALID_INPUT;
+        }
+        String badHost = BindAddress.problem(host);
+        if (badHost != null) {
+            err.println("spine: " + badHost);
+            return SpineCli.INVALID_INPUT;
+        }
+        if (config == null && !ServiceConfig.isLoopback(host)) {
+            err.println("spine: development mode (no --config, so no JWT) listens on loopback only, not on "
+                    + TerminalText.safe(host) + "; give --config with trusted issuers to listen elsewhere");
+            return SpineCli.INVALID_INPUT;
+        }
         Map<String, String> environment = System.getenv();
+        ServiceConfig settings = settings(err, environment);
+        ServiceLogging.start(logFormat.equals("json") ? ServiceLogging.Format.JSON : ServiceLogging.Format.TEXT);
         CountDownLatch stopped = new CountDownLatch(1);
         try (HeadCopyFile headCopy = auditHeadCopy.file == null ? null : HeadCopyFile.open(auditHeadCopy.file);
              AuditTrail trail = auditDb.url == null ? fileTrail(headCopy, environment, err)
                      : databaseTrail(headCopy, environment)) {
             // With a shared trail, feedback on a card may reach another instance than the one that gave it.
-            CdsService service = auditDb.url == null ? CdsService.start(settings, trail)
+            CdsService service = auditDb.url == null
+                    ? CdsService.start(settings, trail, CardLinks.inMemory(CdsService.REMEMBERED_CARDS),
+                    AuditProbe.file((JsonLinesAuditTrail) trail, data.resolve("audit.jsonl")))
                     : CdsService.start(settings, trail, CardLinks.database(auditDb.dataSource(environment),
-                    auditDb.table + "_cards"));
+                    auditDb.table + "_cards"), AuditProbe.database((PostgresAuditTrail) trail,
+                    auditDb.dataSource(environment), auditDb.table));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
                 stopped.countDown();
@@ -135,6 +167,10 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The configuration the options give; development mode, said on {@code err}, without --config. */
     ServiceConfig settings(PrintWriter err) throws IOException {
+        return settings(err, System.getenv());
+    }
+
+    ServiceConfig settings(PrintWriter err, Map<String, String> environment) throws IOException {
         ServiceConfig development = ServiceConfig.development(host, port);
         if (config == null) {
             err.println("spine: WARNING: DEVELOPMENT MODE, NOT FOR PRODUCTION: calls are accepted without a JWT. "
@@ -142,8 +178,19 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return development;
         }
-        ConfigFile file = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
-                .readValue(config.toFile(), ConfigFile.class);
+        ConfigFile file;
+        try {
+            file = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                    .readValue(config.toFile(), ConfigFile.class);
+        } catch (DatabindException e) {
+            // The configuration's own checks (an http JWKS, a relative file: URI, ...) come wrapped by Jackson.
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalArgumentException(config + ": " + (cause instanceof IllegalArgumentException
+                    ? cause.getMessage() : e.getOriginalMessage()), e);
+        }
         if (file.publicUrl() == null || file.trustedIssuers() == null || file.trustedIssuers().isEmpty()) {
             throw new IllegalArgumentException(config + ": publicUrl and at least one trustedIssuers entry are "
                     + "required");
@@ -152,10 +199,22 @@ final class ServeCommand implements Callable<Integer> {
                 || file.admin().releases() == null)) {
             throw new IllegalArgumentException(config + ": admin needs issuers (at least one) and releases");
         }
-        return new ServiceConfig(host, port, file.publicUrl(), file.trustedIssuers(),
-                file.corsOrigins() == null ? List.of() : file.corsOrigins(),
-                file.maxBodyBytes() == null ? ServiceConfig.DEFAULT_MAX_BODY_BYTES : file.maxBodyBytes(),
-                Duration.ofSeconds(5), false, file.admin() == null ? null
-                        : new ServiceConfig.Admin(file.admin().issuers(), Path.of(file.admin().releases())));
+        if (file.tls() != null && file.tls().keyStore() == null) {
+            throw new IllegalArgumentException(config + ": tls needs keyStore (a PKCS#12 file; its password in $"
+                    + TLS_PASSWORD_ENV + ")");
+        }
+        ServiceConfig.Transport transport = file.tls() != null
+                ? ServiceConfig.Transport.tls(Path.of(file.tls().keyStore()), environment.get(TLS_PASSWORD_ENV))
+                : Boolean.TRUE.equals(file.behindTlsProxy()) ? ServiceConfig.Transport.behindProxy()
+                : ServiceConfig.Transport.PLAIN;
+        try {
+            return new ServiceConfig(host, port, file.publicUrl(), file.trustedIssuers(),
+                    file.corsOrigins() == null ? List.of() : file.corsOrigins(),
+                    file.maxBodyBytes() == null ? ServiceConfig.DEFAULT_MAX_BODY_BYTES : file.maxBodyBytes(),
+                    Duration.ofSeconds(5), false, file.admin() == null ? null
+                    : new ServiceConfig.Admin(file.admin().issuers(), Path.of(file.admin().releases())), transport);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(config + ": " + e.getMessage(), e);
+        }
     }
 }
