@@ -114,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
                     ? CdsService.start(settings, trail, CardLinks.inMemory(CdsService.REMEMBERED_CARDS),
                     AuditProbe.file((JsonLinesAuditTrail) trail, data.resolve("audit.jsonl")))
                     : CdsService.start(settings, trail, CardLinks.database(auditDb.dataSource(environment),
-                    auditDb.table + "_cards"), AuditProbe.database((PostgresAuditTrail) trail,
+                    auditDb.table + "_cards", databaseKey(environment)), AuditProbe.database((PostgresAuditTrail) trail,
                     auditDb.dataSource(environment), auditDb.table));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
@@ -151,18 +151,31 @@ final class ServeCommand implements Callable<Integer> {
      * by the others.
      */
     private AuditTrail databaseTrail(HeadCopyFile headCopy, Map<String, String> environment) throws IOException {
+        AuditKey key = databaseKey(environment);
+        if (auditSigningKeyFile == null) {
+            throw new IllegalArgumentException("--audit-db needs the head signing key every instance shares: give "
+                    + "--audit-signing-key-file");
+        }
+        List<String> missing = PostgresAuditTrail.missingTables(auditDb.dataSource(environment), auditDb.table);
+        if (!missing.isEmpty()) {
+            // serve runs with the writers' grants, which allow no DDL: the tables' owner creates them once.
+            throw new IllegalArgumentException("the audit table(s) " + String.join(", ", missing) + " do not exist: "
+                    + "create them once, as the role that is to own them, with ./spine audit init-db --audit-db URL"
+                    + " --audit-db-table " + auditDb.table + " (docs/audit.md, Database trail)");
+        }
+        return PostgresAuditTrail.builder(auditDb.dataSource(environment), key).table(auditDb.table)
+                .signer(AuditSigningKeys.read(auditSigningKeyFile)).createTables(false)
+                .headCopies(headCopy == null ? head -> { } : headCopy).open();
+    }
+
+    /** The audit key every instance on one table shares: given, never created here. */
+    private AuditKey databaseKey(Map<String, String> environment) throws IOException {
         List<AuditKey> keys = AuditKeys.given(auditKeyFile == null ? List.of() : List.of(auditKeyFile), environment);
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("--audit-db needs the audit key every instance shares: give "
                     + "--audit-key-file or $" + AuditKeys.ENV);
         }
-        if (auditSigningKeyFile == null) {
-            throw new IllegalArgumentException("--audit-db needs the head signing key every instance shares: give "
-                    + "--audit-signing-key-file");
-        }
-        return PostgresAuditTrail.builder(auditDb.dataSource(environment), keys.get(0)).table(auditDb.table)
-                .signer(AuditSigningKeys.read(auditSigningKeyFile))
-                .headCopies(headCopy == null ? head -> { } : headCopy).open();
+        return keys.get(0);
     }
 
     /** The configuration the options give; development mode, said on {@code err}, without --config. */
