@@ -22,6 +22,8 @@ import org.spinecare.advisor.service.AuditProbe;
 import org.spinecare.advisor.service.CardLinks;
 import org.spinecare.advisor.service.CdsService;
 import org.spinecare.advisor.service.ServiceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", description = "Run the CDS Hooks 2.0 service (docs/cds-hooks.md) until stopped. Without "
         + "--config it runs in development mode: loopback, no JWT, not for production.")
 final class ServeCommand implements Callable<Integer> {
+    // The audit file's notes and warnings go to the service log (started by then), so a JSON log stays all JSON.
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Spec
     CommandSpec spec;
 
@@ -107,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
         ServiceLogging.start(logFormat.equals("json") ? ServiceLogging.Format.JSON : ServiceLogging.Format.TEXT);
         CountDownLatch stopped = new CountDownLatch(1);
         try (HeadCopyFile headCopy = auditHeadCopy.file == null ? null : HeadCopyFile.open(auditHeadCopy.file);
-             AuditTrail trail = auditDb.url == null ? fileTrail(headCopy, environment, err)
+             AuditTrail trail = auditDb.url == null ? fileTrail(headCopy, environment)
                      : databaseTrail(headCopy, environment)) {
             // With a shared trail, feedback on a card may reach another instance than the one that gave it.
             CdsService service = auditDb.url == null
@@ -131,17 +136,16 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The audit file DATA/audit.jsonl, with keys created beside it on first use unless given. */
-    private AuditTrail fileTrail(HeadCopyFile headCopy, Map<String, String> environment, PrintWriter err)
-            throws IOException {
+    private AuditTrail fileTrail(HeadCopyFile headCopy, Map<String, String> environment) throws IOException {
         Files.createDirectories(data);
         Path auditFile = data.resolve("audit.jsonl");
         AuditKey key = AuditKeys.resolve(auditFile, auditKeyFile, environment,
-                note -> err.println("spine: " + TerminalText.safe(note)));
+                note -> LOG.info(TerminalText.safe(note)));
         // Signed heads as for assess --audit (docs/audit.md), so that a cut or rewritten file shows.
         AuditSigningKey signer = AuditSigningKeys.resolve(auditFile, auditSigningKeyFile,
-                note -> err.println("spine: " + TerminalText.safe(note)));
+                note -> LOG.info(TerminalText.safe(note)));
         return JsonLinesAuditTrail.open(auditFile, key, signer,
-                warning -> err.println("spine: warning: " + TerminalText.safe(warning)),
+                warning -> LOG.warn(TerminalText.safe(warning)),
                 headCopy == null ? head -> { } : headCopy);
     }
 
@@ -184,8 +188,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     ServiceConfig settings(PrintWriter err, Map<String, String> environment) throws IOException {
-        ServiceConfig development = ServiceConfig.development(host, port);
         if (config == null) {
+            ServiceConfig development = ServiceConfig.development(host, port);
             err.println("spine: WARNING: DEVELOPMENT MODE, NOT FOR PRODUCTION: calls are accepted without a JWT. "
                     + "Give --config with trusted issuers to require CDS Hooks authentication.");
             err.flush();
