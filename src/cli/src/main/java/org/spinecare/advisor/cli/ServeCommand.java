@@ -110,6 +110,16 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> environment = System.getenv();
         ServiceConfig settings = settings(err, environment);
         ServiceLogging.start(logFormat.equals("json") ? ServiceLogging.Format.JSON : ServiceLogging.Format.TEXT);
+        try {
+            return serve(settings, environment);
+        } finally {
+            // A serve that could not start leaves the JVM's other commands (tests run several) as silent as before.
+            ServiceLogging.quiet();
+        }
+    }
+
+    private int serve(ServiceConfig settings, Map<String, String> environment) throws IOException,
+            InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         try (HeadCopyFile headCopy = auditHeadCopy.file == null ? null : HeadCopyFile.open(auditHeadCopy.file);
              AuditTrail trail = auditDb.url == null ? fileTrail(headCopy, environment)

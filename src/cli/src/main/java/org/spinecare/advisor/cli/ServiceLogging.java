@@ -36,6 +36,13 @@ final class ServiceLogging {
         context.getLogger("org.spinecare").setLevel(Level.INFO);
     }
 
+    /** Back to the silence of every other command ({@link QuietLogging}). */
+    static void quiet() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+    }
+
     private static Encoder<ILoggingEvent> text(LoggerContext context) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);

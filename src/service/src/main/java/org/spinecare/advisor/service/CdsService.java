@@ -37,7 +37,7 @@ import org.spinecare.advisor.fhir.FhirResources;
  * The CDS Hooks 2.0 service on Javalin: discovery, the {@code patient-view} call, feedback, health, readiness,
  * metrics, the OpenAPI document, the clinicians' page and the release admin ({@link ReleaseAdmin}). Start with {@link #start}; {@link #close} stops it.
  * Every refusal is a short JSON problem naming the field; no answer carries a stack trace, and no log line or
- * metric carries a patient identifier (only route templates and statuses are logged).
+ * metric carries a patient identifier or a token (route templates, statuses and fields are logged: {@link Refusals}).
  */
 public final class CdsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdsService.class);
@@ -201,12 +201,18 @@ public final class CdsService implements AutoCloseable {
             }
             problem(ctx, e.status(), e.field(), e.getMessage());
         });
-        cfg.routes.exception(InvalidFactsException.class,
-                (e, ctx) -> problem(ctx, 400, e.path(), e.detail()));
-        cfg.routes.exception(HttpResponseException.class,
-                (e, ctx) -> problem(ctx, e.getStatus(), null, e.getMessage()));
-        cfg.routes.exception(UnknownAssessmentException.class, (e, ctx) -> problem(ctx, 404, "$.feedback",
-                "a card's assessment is not in this service's audit trail"));
+        cfg.routes.exception(InvalidFactsException.class, (e, ctx) -> {
+            Refusals.log(ctx.method().name(), route(ctx), 400, e.path());
+            problem(ctx, 400, e.path(), e.detail());
+        });
+        cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            Refusals.log(ctx.method().name(), route(ctx), e.getStatus(), null);
+            problem(ctx, e.getStatus(), null, e.getMessage());
+        });
+        cfg.routes.exception(UnknownAssessmentException.class, (e, ctx) -> {
+            Refusals.log(ctx.method().name(), route(ctx), 404, "$.feedback");
+            problem(ctx, 404, "$.feedback", "a card's assessment is not in this service's audit trail");
+        });
         cfg.routes.exception(AssessmentException.class, (e, ctx) -> {
             String id = Refusals.errorId();
             LOG.error("500 error {} on {} {}: no assessment: {}", id, ctx.method(), route(ctx), e.getMessage());

@@ -23,6 +23,11 @@ final class Refusals {
         }
     }
 
+    /** A refusal without a message of its own (a body too large, facts the mapping could not read). */
+    static void log(String method, String route, int status, String field) {
+        LOG.info("refused {} {} {}: {}", status, method, route, field);
+    }
+
     /** The id a 500 answer and its log line share, so that an operator finds one from the other. */
     static String errorId() {
         return UUID.randomUUID().toString();
