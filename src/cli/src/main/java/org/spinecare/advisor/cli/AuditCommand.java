@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "audit", description = "Check or read an audit file written by assess --audit.",
-        subcommands = {AuditCommand.Verify.class, AuditVerifyTableCommand.class, AuditCommand.Show.class,
+        subcommands = {AuditCommand.Verify.class, AuditVerifyTableCommand.class, AuditInitDbCommand.class,
+                AuditCommand.Show.class,
                 AuditCommand.InputHash.class})
 final class AuditCommand implements Callable<Integer> {
     @Spec

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.spinecare.advisor.audit.AuditException;
 import org.spinecare.advisor.audit.AuditKey;
+import org.spinecare.advisor.audit.AuditRecord;
 import org.spinecare.advisor.audit.AuditTableVerifier;
 import org.spinecare.advisor.audit.AuditVerifier.Verification;
 import picocli.CommandLine.Command;
@@ -44,6 +48,7 @@ final class AuditVerifyTableCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Verification verification;
+        AuditTableVerifier.CardLinks links = null;
         try {
             if (database.url == null) {
                 throw new IllegalArgumentException("--audit-db JDBC_URL is required");
@@ -54,17 +59,32 @@ final class AuditVerifyTableCommand implements Callable<Integer> {
             }
             PublicKey key = noHead ? null : AuditTrailOptions.readPublicKey(publicKey);
             List<AuditKey> keys = AuditKeys.given(keyFiles, System.getenv());
+            Set<UUID> assessments = new HashSet<>();
             verification = AuditTableVerifier.verify(database.dataSource(System.getenv()), database.table, key,
-                    keys);
+                    keys, record -> {
+                        if (record instanceof AuditRecord assessment) {
+                            assessments.add(assessment.requestId());
+                        }
+                    });
+            if (verification.ok() && !keys.isEmpty()) {
+                links = AuditTableVerifier.verifyCardLinks(database.dataSource(System.getenv()), database.table,
+                        keys, assessments);
+            }
         } catch (AuditException | IllegalArgumentException | IOException e) {
             err.println("spine: " + Errors.oneLine(e));
             return SpineCli.FAILED;
         }
         out.println(TerminalText.safe(verification.message()));
+        if (links != null) {
+            out.println(links.ok() ? "OK, " + links.links() + " card links, MACs checked" : links.problem());
+        }
         out.flush();
         if (verification.ok()) {
             AuditTrailOptions.noteUncheckedMacs(err, verification.macsUnchecked());
+            if (links == null) {
+                err.println("spine: the card links were not checked: give --audit-key-file to check their MACs");
+            }
         }
-        return verification.ok() ? SpineCli.OK : SpineCli.FAILED;
+        return verification.ok() && (links == null || links.ok()) ? SpineCli.OK : SpineCli.FAILED;
     }
 }

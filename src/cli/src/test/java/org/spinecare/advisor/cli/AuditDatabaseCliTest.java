@@ -65,6 +65,8 @@ class AuditDatabaseCliTest {
         AuditSigningKey signing = AuditSigningKey.generate();
         Path signingKey = secret("audit.signing-key", signing.toPem());
         Path publicKey = Files.writeString(dir.resolve("audit.pub"), signing.publicKeyPem());
+        CliRun init = CliRun.of("audit", "init-db", "--audit-db", server.jdbcUrl(), "--audit-db-table", table);
+        assertEquals(0, init.exit(), init.err());
         List<Process> instances = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         try {
@@ -108,7 +110,8 @@ class AuditDatabaseCliTest {
                 table, "--public-key", publicKey.toString(), "--audit-key-file", key.toString());
         assertEquals(0, verified.exit(), verified.err());
         assertTrue(verified.out().startsWith("OK, 7 records, 7 under the signed head of "), verified.out());
-        assertTrue(verified.out().strip().endsWith("; MACs checked"), verified.out());
+        assertTrue(verified.out().lines().findFirst().orElse("").endsWith("; MACs checked"), verified.out());
+        assertTrue(verified.out().contains("\nOK, 6 card links, MACs checked"), verified.out());
 
         // And records cut from its end are reported by number
         try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -121,6 +124,82 @@ class AuditDatabaseCliTest {
         assertEquals(1, cut.exit());
         assertTrue(cut.out().startsWith("record 5: missing: the table ends after record 4 but its signed head"),
                 cut.out());
+    }
+
+    @Test
+    void serve_with_only_the_documented_grants_runs_without_ddl_and_verify_table_finds_a_rewritten_card_link()
+            throws Exception {
+        // Given tables made by their owner with init-db, and a writer role with exactly the grants of docs/audit.md
+        String table = server.freshTable("least");
+        assertEquals(0, CliRun.of("audit", "init-db", "--audit-db", server.jdbcUrl(), "--audit-db-table", table)
+                .exit());
+        String writer = table + "_writer";
+        sql("CREATE ROLE " + writer + " LOGIN");
+        for (String grant : Files.readAllLines(Path.of("docs/audit.md")).stream()
+                .filter(line -> line.startsWith("GRANT ") && line.contains("spine_writer")).toList()) {
+            sql(grant.replace("spine_writer", writer).replace("spine_audit", table));
+        }
+        Path key = secret("audit.key", AuditKey.generate().toHex());
+        Path signingKey = secret("audit.signing-key", AuditSigningKey.generate().toPem());
+
+        // When serve runs as that writer and answers two calls, and the link of the first call's card is then
+        // rewritten to the second call's assessment
+        List<String> cards = new ArrayList<>();
+        Process instance = new ProcessBuilder(ChildCli.command("serve", "--port", "0", "--audit-db",
+                server.jdbcUrl().replace("user=spine", "user=" + writer), "--audit-db-table", table,
+                "--audit-key-file", key.toString(), "--audit-signing-key-file", signingKey.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String url = serviceUrl(instance);
+            String call = Files.readString(Path.of("docs/examples/cds-hooks-call.json"));
+            for (int n = 0; n < 2; n++) {
+                HttpResponse<String> response = post(url + "/cds-services/spine-lower-back",
+                        call.replace("d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", UUID.randomUUID().toString()));
+                assertEquals(200, response.statusCode(), response.body());
+                Matcher card = CARD.matcher(response.body());
+                assertTrue(card.find(), response.body());
+                cards.add(card.group(1));
+            }
+        } finally {
+            instance.destroy();
+            instance.waitFor(30, TimeUnit.SECONDS);
+        }
+        CliRun intact = CliRun.of("audit", "verify-table", "--audit-db", server.jdbcUrl(), "--audit-db-table", table,
+                "--no-head", "--audit-key-file", key.toString());
+        sql("ALTER TABLE " + table + "_cards DISABLE TRIGGER USER");
+        sql("UPDATE " + table + "_cards SET request_id = (SELECT request_id FROM " + table + "_cards WHERE card = '"
+                + cards.get(1) + "') WHERE card = '" + cards.get(0) + "'");
+        CliRun rewritten = CliRun.of("audit", "verify-table", "--audit-db", server.jdbcUrl(), "--audit-db-table",
+                table, "--no-head", "--audit-key-file", key.toString());
+
+        // Then the writer's trail verified with its card links, and the rewritten link is named
+        assertEquals(0, intact.exit(), intact.out() + intact.err());
+        assertTrue(intact.out().contains("OK, 2 card links, MACs checked"), intact.out());
+        assertEquals(1, rewritten.exit(), rewritten.out());
+        assertTrue(rewritten.out().contains("(card " + cards.get(0) + "): its MAC does not match"), rewritten.out());
+    }
+
+    @Test
+    void serve_on_tables_not_yet_created_refuses_to_start_naming_init_db() throws Exception {
+        // Given a table name without tables
+        String table = server.freshTable("uncreated");
+
+        // When serve is started on it
+        ChildCli.Result run = ChildCli.run("", "serve", "--port", "0", "--audit-db", server.jdbcUrl(),
+                "--audit-db-table", table, "--audit-key-file", secret("k", AuditKey.generate().toHex()).toString(),
+                "--audit-signing-key-file", secret("s.pem", AuditSigningKey.generate().toPem()).toString());
+
+        // Then it refuses in one line naming the tables and the command that creates them, and creates nothing
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("the audit table(s) " + table + ", " + table + "_head, " + table
+                + "_cards do not exist: create them once, as the role that is to own them, with ./spine audit "
+                + "init-db"), run.err());
+    }
+
+    private static void sql(String statement) throws java.sql.SQLException {
+        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
     }
 
     @Test

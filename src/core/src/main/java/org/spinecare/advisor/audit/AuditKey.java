@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,11 +21,13 @@ public final class AuditKey {
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] KEY_ID_LABEL = "spine-audit key id v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHAIN_LABEL = "spine-audit chain v2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CARD_LINK_LABEL = "spine-audit card link v1".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] key;
     private final String id;
     // The chain's MAC key, derived so that one secret is never used directly for two purposes.
     private final byte[] chainKey;
+    private final byte[] cardLinkKey;
 
     private AuditKey(byte[] key) {
         if (key.length < MIN_BYTES) {
@@ -33,6 +36,7 @@ public final class AuditKey {
         this.key = key.clone();
         this.id = HexFormat.of().formatHex(hmac(KEY_ID_LABEL)).substring(0, 16);
         this.chainKey = hmac(CHAIN_LABEL);
+        this.cardLinkKey = hmac(CARD_LINK_LABEL);
     }
 
     public static AuditKey of(byte[] key) {
@@ -82,6 +86,17 @@ public final class AuditKey {
      */
     String chainMac(String recordHash) {
         return HexFormat.of().formatHex(hmac(chainKey, recordHash.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * The MAC of a card's link to the assessment it answers, kept beside the link in a database trail's card
+     * table: lowercase hex HMAC-SHA256, under a key derived from this one (HMAC-SHA256(key, {@code spine-audit card
+     * link v1})), of {@code CARD REQUEST_ID} (both lowercase uuids). A link rewritten to another assessment no
+     * longer matches it.
+     */
+    public String cardLinkMac(UUID card, UUID assessmentRequestId) {
+        return HexFormat.of().formatHex(hmac(cardLinkKey, (card + " " + assessmentRequestId)
+                .getBytes(StandardCharsets.US_ASCII)));
     }
 
     private byte[] hmac(byte[] message) {

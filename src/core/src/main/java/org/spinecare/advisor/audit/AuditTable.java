@@ -15,6 +15,7 @@ final class AuditTable {
 
     final String records;
     final String head;
+    final String cards;
     private final String guard;
 
     AuditTable(String name) {
@@ -26,12 +27,15 @@ final class AuditTable {
         this.records = name;
         this.head = name + "_head";
         this.guard = name + "_append_only";
+        this.cards = name + "_cards";
     }
 
     /**
      * The statements that create the tables when they are missing. The trigger refuses UPDATE, DELETE and TRUNCATE
      * of records for everyone, the owner included, until it is dropped: verification finds such changes anyway, but
-     * an operator's mistake should fail, not be found later.
+     * an operator's mistake should fail, not be found later. {@code NAME_cards} links each card the CDS Hooks
+     * service gave to the assessment it answers, each link with its MAC ({@link AuditKey#cardLinkMac}), append-only
+     * too.
      */
     String schema() {
         return """
@@ -48,18 +52,34 @@ final class AuditTable {
                 INSERT INTO %2$s (id, records, last_hash) VALUES (1, 0, '%4$s') ON CONFLICT (id) DO NOTHING;
                 CREATE OR REPLACE FUNCTION %3$s() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    RAISE EXCEPTION 'the audit table %1$s is append-only (%% refused)', TG_OP;
+                    RAISE EXCEPTION 'the audit table %% is append-only (%% refused)', TG_TABLE_NAME, TG_OP;
                 END $$;
                 CREATE OR REPLACE TRIGGER %3$s BEFORE UPDATE OR DELETE ON %1$s
                     FOR EACH ROW EXECUTE FUNCTION %3$s();
                 CREATE OR REPLACE TRIGGER %3$s_truncate BEFORE TRUNCATE ON %1$s
                     FOR EACH STATEMENT EXECUTE FUNCTION %3$s();
-                """.formatted(records, head, guard, Digests.GENESIS);
+                CREATE TABLE IF NOT EXISTS %5$s (
+                    card       UUID PRIMARY KEY,
+                    request_id UUID NOT NULL,
+                    issued     TIMESTAMPTZ NOT NULL DEFAULT now(),
+                    mac        CHAR(64) NOT NULL
+                );
+                CREATE OR REPLACE TRIGGER %5$s_append_only BEFORE UPDATE OR DELETE ON %5$s
+                    FOR EACH ROW EXECUTE FUNCTION %3$s();
+                CREATE OR REPLACE TRIGGER %5$s_append_only_truncate BEFORE TRUNCATE ON %5$s
+                    FOR EACH STATEMENT EXECUTE FUNCTION %3$s();
+                """.formatted(records, head, guard, Digests.GENESIS, cards);
     }
 
     /** Serialises the schema's creation between writers opening at once (IF NOT EXISTS alone can race). */
     String schemaLock() {
         return "SELECT pg_advisory_xact_lock(hashtext('" + records + "'))";
+    }
+
+    /** Which of the tables do not exist, in one row of three booleans: records, head, cards. */
+    String missing() {
+        return "SELECT to_regclass('" + records + "') IS NULL, to_regclass('" + head + "') IS NULL, to_regclass('"
+                + cards + "') IS NULL";
     }
 
     /** Whether both tables exist: then opening runs no DDL, which would wait for writers' transactions. */

@@ -68,6 +68,51 @@ public final class AuditTableVerifier {
         }
     }
 
+    /** What the card table holds: how many links, and the first one that does not hold (null when all do). */
+    public record CardLinks(long links, String problem) {
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /**
+     * Checks the card table {@code TABLE_cards} (absent: no links): each link's MAC under one of {@code keys}, so
+     * that a link rewritten to another assessment is found, and that it names an assessment in {@code
+     * assessments}, the request ids of the chain's assessment records ({@link #verify} hands them over).
+     */
+    public static CardLinks verifyCardLinks(DataSource dataSource, String table, Collection<AuditKey> keys,
+                                            java.util.Set<java.util.UUID> assessments) {
+        AuditTable names = new AuditTable(table);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + names.cards + "') IS NULL")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    return new CardLinks(0, null);
+                }
+            }
+            long links = 0;
+            try (ResultSet rs = s.executeQuery("SELECT card, request_id, mac FROM " + names.cards
+                    + " ORDER BY issued, card")) {
+                while (rs.next()) {
+                    links++;
+                    java.util.UUID card = rs.getObject(1, java.util.UUID.class);
+                    java.util.UUID request = rs.getObject(2, java.util.UUID.class);
+                    String mac = rs.getString(3);
+                    if (keys.stream().noneMatch(k -> k.cardLinkMac(card, request).equals(mac))) {
+                        return new CardLinks(links, "card link " + links + " (card " + card + "): its MAC does not "
+                                + "match under the keys given (the link was rewritten, or written with another key)");
+                    }
+                    if (!assessments.contains(request)) {
+                        return new CardLinks(links, "card link " + links + " (card " + card + "): it names an "
+                                + "assessment that is not in the chain");
+                    }
+                }
+            }
+            return new CardLinks(links, null);
+        } catch (SQLException e) {
+            throw new AuditException("cannot read " + names.cards + ": " + PostgresSession.describe(e, names), e);
+        }
+    }
+
     private static Verification check(InputStream lines, String headText, PublicKey publicKey, ChainCheck check,
                                        Consumer<Object> goodRecords) throws IOException {
         if (publicKey == null) {

@@ -51,6 +51,10 @@ final class HeadFile {
                 out.write(bytes);
             }
             out.force(true);
+        } catch (IOException e) {
+            // A partial temporary head on a full disk would only hold space the next attempt needs.
+            Files.deleteIfExists(temporary);
+            throw e;
         }
         try {
             Files.move(temporary, headFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -283,6 +283,14 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         return new AuditException(message + "; the partial line was removed and nothing was recorded", e);
     }
 
+    /**
+     * Why this trail stopped for good (damage, or a failed force that may have lost data), or null while it can
+     * append: a failed write that was undone, or a head that could not be written, is retried with the next record.
+     */
+    public String stoppedBecause() {
+        return failure;
+    }
+
     /** Records in the file as this trail last saw it. */
     public long size() {
         appendLock.lock();
@@ -343,7 +351,10 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 try {
                     writeHead(target);
                 } catch (IOException e) {
-                    throw fail("cannot write the signed head " + headFile + ": " + IoProblems.describe(e), e);
+                    // Not damage: the records are forced and the old head, whole, covers fewer of them, which
+                    // verifies. The next record writes a head over all of them, once there is room again.
+                    throw new AuditException("cannot write the signed head " + headFile + ": "
+                            + IoProblems.describe(e) + "; the record is on disk but not confirmed", e);
                 }
             }
             forced = target.ticket();

@@ -62,7 +62,7 @@ public final class PostgresAuditTrail implements AuditTrail {
     // Guarded by commitLock. A null chain is read again from the first record before the next transaction.
     private Connection connection;
     private ChainCheck chain;
-    private String failure;
+    private volatile String failure;
     private volatile boolean closed;
 
     PostgresAuditTrail(DataSource dataSource, AuditTable table, AuditKey key, AuditSigningKey signer,
@@ -398,6 +398,49 @@ public final class PostgresAuditTrail implements AuditTrail {
         closeConnection();
         chain = null;
         return new AuditException(message);
+    }
+
+    /**
+     * Creates the trail's tables where missing ({@code NAME}, {@code NAME_head}, {@code NAME_cards}, with their
+     * triggers): run once by the tables' owner ({@code ./spine audit init-db}), so that writers need no DDL rights.
+     */
+    public static void createTables(DataSource dataSource, String table) {
+        AuditTable names = new AuditTable(table);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute(names.schemaLock());
+            s.execute(names.schema());
+            c.commit();
+        } catch (SQLException e) {
+            throw new AuditException("cannot create " + names + ": " + PostgresSession.describe(e, names), e);
+        }
+    }
+
+    /** The trail's tables that do not exist (empty when all three do), checked without DDL. */
+    public static List<String> missingTables(DataSource dataSource, String table) {
+        AuditTable names = new AuditTable(table);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(names.missing())) {
+            rs.next();
+            List<String> missing = new ArrayList<>();
+            String[] all = {names.records, names.head, names.cards};
+            for (int i = 0; i < all.length; i++) {
+                if (rs.getBoolean(i + 1)) {
+                    missing.add(all[i]);
+                }
+            }
+            return missing;
+        } catch (SQLException e) {
+            throw new AuditException("cannot read " + names + ": " + PostgresSession.describe(e, names), e);
+        }
+    }
+
+    /**
+     * Why this trail stopped for good (damage found while appending), or null while it can append: a lost
+     * connection or a refused transaction is retried with the next record.
+     */
+    public String stoppedBecause() {
+        return failure;
     }
 
     private void ensureUsable() {

@@ -36,8 +36,9 @@ final class PostgresSession {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = firstLine(e.getMessage());
         if (state.equals("42P01")) {
-            return table.records + " or " + table.head + " does not exist (let the trail create its tables, or "
-                    + "create them with the schema in docs/audit.md): " + message;
+            return table.records + ", " + table.head + " or " + table.cards + " does not exist (create them as "
+                    + "their owner with ./spine audit init-db, PostgresAuditTrail.createTables, or the schema in "
+                    + "docs/audit.md): " + message;
         }
         if (state.equals("42501")) {
             return "the database user may not do this (see the grants in docs/audit.md): " + message;

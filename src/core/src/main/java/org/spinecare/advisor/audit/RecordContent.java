@@ -67,7 +67,11 @@ final class RecordContent {
     }
 
     static String problemIn(FeedbackRecord f, Instant now) {
-        return firstOf(time("time", f.time(), now), time("outcomeTime", f.outcomeTime(), now),
+        // outcomeTime is the EHR's claim (CDS Hooks allows any date-time; its own example is from 1985): held only
+        // to the time the record was written, which its clock cannot be a day ahead of.
+        String outcome = f.outcomeTime().isAfter(f.time().plus(FUTURE_SLACK)) ? "its outcomeTime "
+                + f.outcomeTime() + " is more than a day after the record's time " + f.time() : null;
+        return firstOf(time("time", f.time(), now), outcome,
                 shape("keyId", f.keyId(), HEX16), shape("assessment.hash", f.assessmentHash(), HEX64));
     }
 

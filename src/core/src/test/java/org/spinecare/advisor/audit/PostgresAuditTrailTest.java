@@ -232,8 +232,9 @@ class PostgresAuditTrailTest {
                 AuditFixtures.KEY).table(table).createTables(false).open());
 
         // Then the message names the table and says how to create it
-        assertTrue(refused.getMessage().startsWith("cannot open the audit table " + table + ": " + table + " or "
-                + table + "_head does not exist"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("cannot open the audit table " + table + ": " + table + ", "
+                + table + "_head or " + table + "_cards does not exist (create them as their owner with ./spine audit "
+                + "init-db"), refused.getMessage());
     }
 
     @Test

@@ -42,7 +42,7 @@ class PostgresGrantsTest {
                 .map(line -> line.replace("spine_auditor", auditor).replace("spine_writer", writer)
                         .replace("spine_audit", table))
                 .toList();
-        assertEquals(3, grants.size(), "the grants in docs/audit.md");
+        assertEquals(4, grants.size(), "the grants in docs/audit.md");
         PostgresAuditTrailTest.sql("CREATE ROLE " + writer + " LOGIN");
         PostgresAuditTrailTest.sql("CREATE ROLE " + auditor + " LOGIN");
         for (String grant : grants) {
@@ -75,6 +75,61 @@ class PostgresGrantsTest {
             }
         });
         assertFalse(auditorWrites.getMessage().isEmpty());
+    }
+
+    @Test
+    void a_card_link_rewritten_to_another_assessment_is_found_by_its_mac_and_the_table_refuses_the_rewrite()
+            throws Exception {
+        // Given tables made by init-db's statements, two assessments and a card linked to the first, with its MAC
+        PostgresServer server = PostgresServer.shared();
+        String table = server.freshTable("linked");
+        PostgresAuditTrail.createTables(server.dataSource(), table);
+        assertEquals(List.of(), PostgresAuditTrail.missingTables(server.dataSource(), table));
+        var first = AuditFixtures.entry("p-1", 1);
+        var second = AuditFixtures.entry("p-2", 2);
+        try (PostgresAuditTrail trail = PostgresAuditTrail.builder(server.dataSource(), AuditFixtures.KEY)
+                .table(table).createTables(false).open()) {
+            trail.record(first);
+            trail.record(second);
+        }
+        java.util.UUID card = java.util.UUID.randomUUID();
+        PostgresAuditTrailTest.sql("INSERT INTO " + table + "_cards (card, request_id, mac) VALUES ('" + card + "', '"
+                + first.requestId() + "', '" + AuditFixtures.KEY.cardLinkMac(card, first.requestId()) + "')");
+        java.util.Set<java.util.UUID> assessments = java.util.Set.of(first.requestId(), second.requestId());
+        assertTrue(AuditTableVerifier.verifyCardLinks(server.dataSource(), table, List.of(AuditFixtures.KEY),
+                assessments).ok());
+
+        // When someone rewrites the link to the other patient's assessment: the trigger refuses, and with the
+        // trigger dropped the rewrite goes through
+        SQLException refused = assertThrows(SQLException.class, () -> PostgresAuditTrailTest.sql("UPDATE " + table
+                + "_cards SET request_id = '" + second.requestId() + "'"));
+        assertTrue(refused.getMessage().contains("the audit table " + table + "_cards is append-only"),
+                refused.getMessage());
+        PostgresAuditTrailTest.sql("ALTER TABLE " + table + "_cards DISABLE TRIGGER USER");
+        PostgresAuditTrailTest.sql("UPDATE " + table + "_cards SET request_id = '" + second.requestId() + "'");
+
+        // Then verification names the link
+        AuditTableVerifier.CardLinks links = AuditTableVerifier.verifyCardLinks(server.dataSource(), table,
+                List.of(AuditFixtures.KEY), assessments);
+        assertEquals("card link 1 (card " + card + "): its MAC does not match under the keys given (the link was "
+                + "rewritten, or written with another key)", links.problem());
+    }
+
+    @Test
+    void tables_missing_are_named_and_a_trail_that_may_not_create_them_runs_no_ddl() throws Exception {
+        // Given no tables for a name
+        PostgresServer server = PostgresServer.shared();
+        String table = server.freshTable("absent");
+
+        // When asked which are missing, and a writer opens without creating them
+        List<String> missing = PostgresAuditTrail.missingTables(server.dataSource(), table);
+        AuditException e = assertThrows(AuditException.class, () -> PostgresAuditTrail.builder(server.dataSource(),
+                AuditFixtures.KEY).table(table).createTables(false).open());
+
+        // Then all three are named, the open fails, and still none exists
+        assertEquals(List.of(table, table + "_head", table + "_cards"), missing);
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertEquals(missing, PostgresAuditTrail.missingTables(server.dataSource(), table));
     }
 
     private static PGSimpleDataSource as(PostgresServer server, String role) {

@@ -59,6 +59,30 @@ public final class PostgresServer {
         return shared;
     }
 
+    /**
+     * A server of the caller's own, for a test that stops and starts it ({@link #pause}, {@link #resume}); stopped
+     * when the JVM exits. Throws the skipping exception when there is no PostgreSQL.
+     */
+    public static PostgresServer own() {
+        shared();
+        try {
+            return start();
+        } catch (IOException | InterruptedException e) {
+            throw new TestAbortedException("could not start a second PostgreSQL server: " + e.getMessage());
+        }
+    }
+
+    /** Stops the server (fast shutdown: sessions are cut), keeping its data for {@link #resume}. */
+    public void pause() throws IOException, InterruptedException {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-m", "fast",
+                "-w", "stop"), asPostgres, directory);
+    }
+
+    /** Starts the paused server again on the same port. */
+    public void resume() throws IOException, InterruptedException {
+        initAndStart(false);
+    }
+
     /** A data source for the server's {@code postgres} database, as the trust-authenticated user {@code spine}. */
     public DataSource dataSource() {
         PGSimpleDataSource source = new PGSimpleDataSource();
@@ -96,7 +120,7 @@ public final class PostgresServer {
             int port = freePort();
             PostgresServer server = new PostgresServer(directory, bin, root, port);
             try {
-                server.initAndStart();
+                server.initAndStart(true);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
                 return server;
             } catch (IOException e) {
@@ -107,10 +131,12 @@ public final class PostgresServer {
         throw lastFailure;
     }
 
-    private void initAndStart() throws IOException, InterruptedException {
+    private void initAndStart(boolean init) throws IOException, InterruptedException {
         Path data = directory.resolve("data");
-        run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "spine",
-                "-E", "UTF8", "--no-locale", "--no-sync"), asPostgres, directory);
+        if (init) {
+            run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "spine",
+                    "-E", "UTF8", "--no-locale", "--no-sync"), asPostgres, directory);
+        }
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
                 "-l", directory.resolve("server.log").toString(), "-o",
                 "-k " + directory + " -p " + port + " -c listen_addresses=127.0.0.1", "start"), asPostgres, directory);

@@ -19,6 +19,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -33,22 +35,28 @@ final class CallAuthenticator {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES384, JWSAlgorithm.RS384);
     private static final String BEARER = "Bearer ";
 
+    /** The clock difference between issuer and service tolerated for {@code iat}, as nimbus does for exp and nbf. */
+    static final Duration SKEW = Duration.ofSeconds(60);
+
     private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new HashMap<>();
     private final ReplayGuard replays;
+    private final Clock clock;
 
     CallAuthenticator(Iterable<ServiceConfig.TrustedIssuer> issuers, Clock clock) {
         for (ServiceConfig.TrustedIssuer issuer : issuers) {
             processors.put(issuer.issuer(), processor(keys(issuer.jwks())));
         }
         this.replays = new ReplayGuard(clock);
+        this.clock = clock;
     }
 
     /**
-     * Verifies the {@code Authorization} header for a call to {@code audience}.
+     * Verifies the {@code Authorization} header for a call to {@code audience} (or to one of {@code alsoAccepted}).
      *
+     * @return the token's issuer
      * @throws RequestException 401 naming what is wrong
      */
-    void authenticate(String authorization, String audience) {
+    String authenticate(String authorization, String audience, String... alsoAccepted) {
         if (authorization == null || !authorization.startsWith(BEARER)) {
             throw unauthorized("a CDS Hooks call needs Authorization: Bearer <JWT>");
         }
@@ -75,8 +83,13 @@ final class CallAuthenticator {
         } catch (BadJOSEException | JOSEException e) {
             throw unauthorized("the JWT was refused: " + e.getMessage());
         }
-        if (!claims.getAudience().contains(audience)) {
+        if (!claims.getAudience().contains(audience)
+                && Arrays.stream(alsoAccepted).noneMatch(claims.getAudience()::contains)) {
             throw unauthorized("the JWT audience (aud) must be " + audience);
+        }
+        if (claims.getIssueTime().toInstant().isAfter(clock.instant().plus(SKEW))) {
+            throw unauthorized("the JWT was issued in the future (iat more than " + SKEW.toSeconds()
+                    + " s ahead of this service's clock)");
         }
         if (!replays.acceptsLifetime(claims.getExpirationTime().toInstant())) {
             throw unauthorized("the JWT expires more than " + ReplayGuard.MAX_LIFETIME.toMinutes()
@@ -85,6 +98,7 @@ final class CallAuthenticator {
         if (!replays.firstUse(issuer, claims.getJWTID(), claims.getExpirationTime().toInstant())) {
             throw unauthorized("the JWT id (jti) was already used; send a new token with every call");
         }
+        return issuer;
     }
 
     private static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys) {

@@ -5,32 +5,51 @@ import org.spinecare.advisor.AuditEntry;
 import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.FeedbackEntry;
 import org.spinecare.advisor.InputMapping;
+import org.spinecare.advisor.audit.UnknownAssessmentException;
 
 /**
  * Records through the host's trail and remembers, per thread, the request id of the record just made: the cards
  * of that assessment are linked to it so that feedback can name the record it answers. The summary of how the
- * call's FHIR resources were mapped, given per thread with {@link #mappedAs}, goes into that record.
+ * call's FHIR resources were mapped, given per thread with {@link #mappedAs}, goes into that record. Every append
+ * that fails or succeeds is told to the {@link AuditHealth} that {@code /ready} reports.
  */
 final class CapturingTrail implements AuditTrail {
     private final AuditTrail trail;
+    private final AuditHealth health;
     private final ThreadLocal<UUID> last = new ThreadLocal<>();
     private final ThreadLocal<InputMapping> mapping = new ThreadLocal<>();
 
-    CapturingTrail(AuditTrail trail) {
+    CapturingTrail(AuditTrail trail, AuditHealth health) {
         this.trail = trail;
+        this.health = health;
     }
 
     @Override
     public void record(AuditEntry entry) {
         InputMapping mapped = mapping.get();
         mapping.remove();
-        trail.record(mapped == null ? entry : entry.withInputMapping(mapped));
+        try {
+            trail.record(mapped == null ? entry : entry.withInputMapping(mapped));
+        } catch (RuntimeException e) {
+            health.appendFailed(e);
+            throw e;
+        }
+        health.appended();
         last.set(entry.requestId());
     }
 
     @Override
     public void recordFeedback(FeedbackEntry entry) {
-        trail.recordFeedback(entry);
+        try {
+            trail.recordFeedback(entry);
+        } catch (UnknownAssessmentException e) {
+            // A refused link, not a trail that cannot append.
+            throw e;
+        } catch (RuntimeException e) {
+            health.appendFailed(e);
+            throw e;
+        }
+        health.appended();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.spinecare.advisor.audit.AuditKey;
 
 /**
  * Which audited assessment each card answers, so that feedback on a card can be linked to its record in the audit
@@ -23,10 +24,11 @@ public interface CardLinks {
     }
 
     /**
-     * In the table {@code table} (created when missing) of the database the data source reaches: every instance
-     * writing one audit table should use one card table too.
+     * In the card table {@code table} ({@code AUDIT_TABLE_cards}, made with the audit tables: {@code ./spine audit
+     * init-db}) of the database the data source reaches, each link with its MAC under {@code key}, the audit key:
+     * every instance writing one audit table uses its card table too.
      */
-    static CardLinks database(DataSource dataSource, String table) {
-        return new DatabaseCardLinks(dataSource, table);
+    static CardLinks database(DataSource dataSource, String table, AuditKey key) {
+        return new DatabaseCardLinks(dataSource, table, key);
     }
 }

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.spinecare.advisor.Assessment;
 import org.spinecare.advisor.AssessmentException;
 import org.spinecare.advisor.AuditTrail;
+import org.spinecare.advisor.FeedbackEntry;
 import org.spinecare.advisor.InvalidFactsException;
 import org.spinecare.advisor.SpineAdvisor;
 import org.spinecare.advisor.SwapResult;
@@ -32,7 +35,7 @@ import org.spinecare.advisor.fhir.FhirResources;
  * The CDS Hooks 2.0 service on Javalin: discovery, the {@code patient-view} call, feedback, health, readiness,
  * metrics, the OpenAPI document, the clinicians' page and the release admin ({@link ReleaseAdmin}). Start with {@link #start}; {@link #close} stops it.
  * Every refusal is a short JSON problem naming the field; no answer carries a stack trace, and no log line or
- * metric carries a patient identifier (only route templates and statuses are logged).
+ * metric carries a patient identifier or a token (route templates, statuses and fields are logged: {@link Refusals}).
  */
 public final class CdsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdsService.class);
@@ -55,15 +58,17 @@ public final class CdsService implements AutoCloseable {
     private final KeptAnswers kept = new KeptAnswers(KEPT_ANSWERS);
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final Clock clock;
+    private final AuditHealth auditHealth;
     private final Javalin app;
     private volatile boolean ready;
     private URI url;
 
-    private CdsService(ServiceConfig config, AuditTrail auditTrail, CardLinks cardLinks, FactsSource facts,
-                       Clock clock) {
+    private CdsService(ServiceConfig config, AuditTrail auditTrail, CardLinks cardLinks, AuditProbe probe,
+                       FactsSource facts, Clock clock) {
         this.config = config;
         this.issued = cardLinks;
-        this.trail = new CapturingTrail(auditTrail);
+        this.auditHealth = new AuditHealth(probe, clock);
+        this.trail = new CapturingTrail(auditTrail, auditHealth);
         this.facts = facts;
         this.clock = clock;
         this.authenticator = new CallAuthenticator(config.trustedIssuers(), clock);
@@ -86,21 +91,39 @@ public final class CdsService implements AutoCloseable {
      * several instances share one audit trail, so that feedback may reach any of them.
      */
     public static CdsService start(ServiceConfig config, AuditTrail auditTrail, CardLinks cardLinks) {
+        return start(config, auditTrail, cardLinks, AuditProbe.retryAfter(Duration.ofSeconds(10)));
+    }
+
+    /**
+     * As {@link #start(ServiceConfig, AuditTrail, CardLinks)}, with the probe that tells, after an append failed,
+     * whether the trail can append again ({@link AuditProbe#file}, {@link AuditProbe#database}); until it can,
+     * {@code /ready} answers 503.
+     */
+    public static CdsService start(ServiceConfig config, AuditTrail auditTrail, CardLinks cardLinks,
+                                   AuditProbe probe) {
         Clock clock = Clock.systemUTC();
-        return start(config, auditTrail, cardLinks, new FhirFactsSource(clock), clock);
+        return start(config, auditTrail, cardLinks, probe, new FhirFactsSource(clock), clock);
     }
 
     static CdsService start(ServiceConfig config, AuditTrail auditTrail, FactsSource facts, Clock clock) {
-        return start(config, auditTrail, CardLinks.inMemory(REMEMBERED_CARDS), facts, clock);
+        return start(config, auditTrail, CardLinks.inMemory(REMEMBERED_CARDS),
+                AuditProbe.retryAfter(Duration.ofSeconds(10)), facts, clock);
     }
 
     static CdsService start(ServiceConfig config, AuditTrail auditTrail, CardLinks cardLinks, FactsSource facts,
                             Clock clock) {
-        CdsService service = new CdsService(config, auditTrail, cardLinks, facts, clock);
+        return start(config, auditTrail, cardLinks, AuditProbe.retryAfter(Duration.ofSeconds(10)), facts, clock);
+    }
+
+    static CdsService start(ServiceConfig config, AuditTrail auditTrail, CardLinks cardLinks, AuditProbe probe,
+                            FactsSource facts, Clock clock) {
+        CdsService service = new CdsService(config, auditTrail, cardLinks, probe, facts, clock);
         service.app.start(config.host(), config.port());
+        String scheme = config.transport().servesTls() ? "https" : "http";
         service.url = config.publicUrl() != null ? config.publicUrl()
-                : URI.create("http://" + hostForUrl(config.host()) + ":" + service.app.port());
+                : URI.create(scheme + "://" + hostForUrl(config.host()) + ":" + service.app.port());
         service.ready = true;
+        LOG.info("started: {}", StartupSummary.of(config, service.url, service.app.port()));
         return service;
     }
 
@@ -127,6 +150,9 @@ public final class CdsService implements AutoCloseable {
         cfg.http.maxRequestSize = config.maxBodyBytes();
         // Slow or stalled clients are cut off instead of holding a thread.
         cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(Duration.ofSeconds(30).toMillis()));
+        if (config.transport().servesTls()) {
+            cfg.jetty.addConnector((server, http) -> TlsConnector.create(server, http, config));
+        }
         // The page calls without a JWT, so it is served only where calls need none (docs/cds-hooks.md, The page).
         if (config.development() && config.trustedIssuers().isEmpty()) {
             cfg.staticFiles.add(files -> {
@@ -143,6 +169,16 @@ public final class CdsService implements AutoCloseable {
                 config.corsOrigins().forEach(origin -> rule.allowHost(origin));
                 rule.exposeHeader("Content-Type");
             }));
+        } else if (config.development()) {
+            // Local browser tools (the CDS Hooks sandbox, a page on another port) call from their own origin; the
+            // service listens on loopback and answers only loopback Host names, and takes no credentials.
+            cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                rule.anyHost();
+                rule.exposeHeader("Content-Type");
+            }));
+        }
+        if (config.development()) {
+            cfg.routes.before(LocalHost::require);
         }
         cfg.requestLogger.http((ctx, ms) -> {
             String route = route(ctx);
@@ -168,20 +204,35 @@ public final class CdsService implements AutoCloseable {
         cfg.routes.get(AnswerPages.EXPLANATIONS + "{id}", pages::explanation);
         cfg.routes.get(AnswerPages.HANDOUTS + "{id}", pages::handout);
         cfg.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(resource("openapi.yaml")));
-        cfg.routes.exception(RequestException.class, (e, ctx) -> problem(ctx, e.status(), e.field(), e.getMessage()));
-        cfg.routes.exception(InvalidFactsException.class,
-                (e, ctx) -> problem(ctx, 400, e.path(), e.detail()));
-        cfg.routes.exception(HttpResponseException.class,
-                (e, ctx) -> problem(ctx, e.getStatus(), null, e.getMessage()));
-        cfg.routes.exception(UnknownAssessmentException.class, (e, ctx) -> problem(ctx, 404, "$.feedback",
-                "a card's assessment is not in this service's audit trail"));
+        cfg.routes.exception(RequestException.class, (e, ctx) -> {
+            Refusals.log(ctx.method().name(), route(ctx), e);
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            problem(ctx, e.status(), e.field(), e.getMessage());
+        });
+        cfg.routes.exception(InvalidFactsException.class, (e, ctx) -> {
+            Refusals.log(ctx.method().name(), route(ctx), 400, e.path());
+            problem(ctx, 400, e.path(), e.detail());
+        });
+        cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            Refusals.log(ctx.method().name(), route(ctx), e.getStatus(), null);
+            problem(ctx, e.getStatus(), null, e.getMessage());
+        });
+        cfg.routes.exception(UnknownAssessmentException.class, (e, ctx) -> {
+            Refusals.log(ctx.method().name(), route(ctx), 404, "$.feedback");
+            problem(ctx, 404, "$.feedback", "a card's assessment is not in this service's audit trail");
+        });
         cfg.routes.exception(AssessmentException.class, (e, ctx) -> {
-            LOG.error("no assessment: {}", e.getMessage());
-            problem(ctx, 500, null, "no assessment could be given; no cards are shown (see the service log)");
+            String id = Refusals.errorId();
+            LOG.error("500 error {} on {} {}: no assessment: {}", id, ctx.method(), route(ctx), e.getMessage());
+            problem(ctx, 500, null, "no assessment could be given; no cards are shown (error " + id
+                    + " in the service log)", id);
         });
         cfg.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("internal error: {}", e.getClass().getName());
-            problem(ctx, 500, null, "internal error; no cards are shown");
+            String id = Refusals.errorId();
+            LOG.error("500 error {} on {} {}: {}", id, ctx.method(), route(ctx), Refusals.describe(e));
+            problem(ctx, 500, null, "internal error; no cards are shown (error " + id + " in the service log)", id);
         });
     }
 
@@ -192,9 +243,11 @@ public final class CdsService implements AutoCloseable {
 
     private void call(Context ctx) {
         requireService(ctx);
-        authenticate(ctx);
+        String issuer = authenticate(ctx);
         HookRequest call = HookRequest.parse(body(ctx));
-        PrefetchReader.Read read = PrefetchReader.read(call, fetcher);
+        // A fhirServer outside the issuer's allowlist is never contacted; its data are only "could not be had".
+        boolean fetchAllowed = call.fhirServer() == null || config.allowsFhirServer(issuer, call.fhirServer());
+        PrefetchReader.Read read = PrefetchReader.read(call, fetcher, fetchAllowed);
         if (read.answered().isEmpty()) {
             throw new RequestException(412, "prefetch", "no prefetch key was sent and none could be had from a "
                     + "fhirServer (" + String.join(", ", facts.prefetchTemplates().keySet()) + ")");
@@ -223,24 +276,19 @@ public final class CdsService implements AutoCloseable {
     private void feedback(Context ctx) {
         requireService(ctx);
         authenticate(ctx);
-        FeedbackRequest request = FeedbackRequest.parse(body(ctx));
-        // Every item is checked before any is recorded, so a refused request records nothing.
-        Map<FeedbackRequest.Item, UUID> linked = new LinkedHashMap<>();
+        Instant received = clock.instant();
+        FeedbackRequest request = FeedbackRequest.parse(body(ctx), received);
+        // Every item is checked, its audit entry made, before any is recorded, so a refused request records nothing.
+        List<FeedbackEntry> entries = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
             FeedbackRequest.Item item = request.items().get(i);
             String path = "$.feedback[" + i + "]";
             UUID assessment = issued.assessmentOf(item.card()).orElseThrow(() -> new RequestException(404,
                     path + ".card", "is not a card this service gave (or one it no longer remembers: see "
                     + "docs/cds-hooks.md)"));
-            // Every card offers the same override reasons (CardFactory).
-            if (item.reason() != null && CardFactory.OVERRIDE_REASONS.stream().noneMatch(r ->
-                    r.system().equals(item.reason().system()) && r.code().equals(item.reason().code()))) {
-                throw RequestException.badRequest(path + ".overrideReason.reason",
-                        "must be one of the card's overrideReasons");
-            }
-            linked.put(item, assessment);
+            entries.add(item.toEntry(assessment, received));
         }
-        linked.forEach((item, assessment) -> trail.recordFeedback(item.toEntry(assessment, clock.instant())));
+        entries.forEach(trail::recordFeedback);
         send(ctx, 200, Map.of());
     }
 
@@ -261,6 +309,11 @@ public final class CdsService implements AutoCloseable {
             problem(ctx, 503, null, "not ready");
             return;
         }
+        if (!auditHealth.canAppend()) {
+            problem(ctx, 503, null, "the audit trail cannot append, so no call can be answered (see the service "
+                    + "log)");
+            return;
+        }
         send(ctx, 200, Map.of("status", "ready", "knowledgeBase", advisor.knowledgeBase().releaseId()));
     }
 
@@ -270,13 +323,18 @@ public final class CdsService implements AutoCloseable {
         }
     }
 
-    private void authenticate(Context ctx) {
+    /** The verified issuer of the call's JWT; null in development mode, which takes calls without one. */
+    private String authenticate(Context ctx) {
         if (config.development() && config.trustedIssuers().isEmpty()) {
-            return;
+            return null;
         }
-        String path = ctx.path().endsWith("/feedback") ? ctx.path().substring(0, ctx.path().length() - 9)
-                : ctx.path();
-        authenticator.authenticate(ctx.header("Authorization"), url.toString().replaceAll("/+$", "") + path);
+        String service = url.toString().replaceAll("/+$", "");
+        if (ctx.path().endsWith("/feedback")) {
+            // The specification's aud is the service URL; the reference sandbox sends the feedback URL: both name it.
+            return authenticator.authenticate(ctx.header("Authorization"),
+                    service + ctx.path().substring(0, ctx.path().length() - 9), service + ctx.path());
+        }
+        return authenticator.authenticate(ctx.header("Authorization"), service + ctx.path());
     }
 
     private static JsonNode body(Context ctx) {
@@ -292,12 +350,19 @@ public final class CdsService implements AutoCloseable {
     }
 
     private void problem(Context ctx, int status, String field, String detail) {
+        problem(ctx, status, field, detail, null);
+    }
+
+    private void problem(Context ctx, int status, String field, String detail, String errorId) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("status", status);
         if (field != null) {
             problem.put("field", field);
         }
         problem.put("detail", detail);
+        if (errorId != null) {
+            problem.put("errorId", errorId);
+        }
         send(ctx, status, problem);
         ctx.contentType(PROBLEM_JSON);
     }

@@ -11,11 +11,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.spinecare.advisor.audit.AuditKey;
 
 /**
- * Card links in a PostgreSQL table that every instance shares. One connection, used by one call at a time and
- * replaced after a failure; a link is committed before its card is sent, so feedback that reaches any instance
- * finds it.
+ * Card links in a PostgreSQL table that every instance shares, created with the audit tables by their owner
+ * ({@code ./spine audit init-db}; the schema is the audit trail's, docs/audit.md): this class runs no DDL. Each link
+ * carries its MAC under the audit key, checked on every read, so a link rewritten to another patient's assessment is
+ * refused instead of recording feedback against it. One connection, used by one call at a time and replaced after
+ * a failure; a link is committed before its card is sent, so feedback that reaches any instance finds it.
  */
 final class DatabaseCardLinks implements CardLinks {
     // A plain lowercase identifier, optionally schema-qualified: it is put into SQL text, so nothing else.
@@ -23,34 +26,38 @@ final class DatabaseCardLinks implements CardLinks {
 
     private final DataSource dataSource;
     private final String table;
+    private final AuditKey key;
     private Connection connection;
 
-    DatabaseCardLinks(DataSource dataSource, String table) {
+    DatabaseCardLinks(DataSource dataSource, String table, AuditKey key) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.key = Objects.requireNonNull(key, "key");
         if (table == null || !NAME.matcher(table).matches()) {
             throw new IllegalArgumentException("the card table name must be a lowercase SQL identifier (letters, "
                     + "digits, _; optionally schema.name), not " + table);
         }
         this.table = table;
-        run(c -> {
-            try (Statement s = c.createStatement()) {
-                // Instances starting together must not race on CREATE TABLE IF NOT EXISTS.
-                s.execute("SELECT pg_advisory_xact_lock(hashtext('" + table + "'))");
-                s.execute("CREATE TABLE IF NOT EXISTS " + table + " (card UUID PRIMARY KEY, request_id UUID NOT "
-                        + "NULL, issued TIMESTAMPTZ NOT NULL DEFAULT now())");
+        boolean missing = run(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT to_regclass('" + table + "') IS NULL")) {
+                return rs.next() && rs.getBoolean(1);
             }
-            return null;
         });
+        if (missing) {
+            throw new IllegalArgumentException("the card table " + table + " does not exist: create the audit tables "
+                    + "once, as their owner, with ./spine audit init-db (docs/audit.md, Database trail)");
+        }
     }
 
     @Override
     public void remember(UUID assessmentRequestId, List<UUID> cards) {
         run(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
-                    + " (card, request_id) VALUES (?, ?)")) {
+                    + " (card, request_id, mac) VALUES (?, ?, ?)")) {
                 for (UUID card : cards) {
                     insert.setObject(1, card);
                     insert.setObject(2, assessmentRequestId);
+                    insert.setString(3, key.cardLinkMac(card, assessmentRequestId));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -62,10 +69,19 @@ final class DatabaseCardLinks implements CardLinks {
     @Override
     public Optional<UUID> assessmentOf(UUID card) {
         return run(c -> {
-            try (PreparedStatement find = c.prepareStatement("SELECT request_id FROM " + table + " WHERE card = ?")) {
+            try (PreparedStatement find = c.prepareStatement("SELECT request_id, mac FROM " + table
+                    + " WHERE card = ?")) {
                 find.setObject(1, card);
                 try (ResultSet rs = find.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    UUID assessment = rs.getObject(1, UUID.class);
+                    if (!key.cardLinkMac(card, assessment).equals(rs.getString(2))) {
+                        throw new IllegalStateException("the link of card " + card + " in " + table + " does not "
+                                + "match its MAC: the card table was changed (see ./spine audit verify-table)");
+                    }
+                    return Optional.of(assessment);
                 }
             }
         });

@@ -32,9 +32,12 @@ final class FhirFetcher {
         this.timeout = timeout;
     }
 
-    /** The fetches of one call: they share one deadline, from now, and one byte budget. */
-    Session session(URI base, String token) {
-        return new Session(base, token, System.nanoTime() + timeout.toNanos());
+    /**
+     * The fetches of one call: they share one deadline, from now, and one byte budget. A session that is not
+     * {@code allowed} (a base outside the configuration's allowlist) sends nothing and has every read fail.
+     */
+    Session session(URI base, String token, boolean allowed) {
+        return new Session(base, token, allowed ? System.nanoTime() + timeout.toNanos() : System.nanoTime());
     }
 
     /** The data could not be had; deliberately without the reason (see the class comment). */

@@ -36,10 +36,14 @@ final class PrefetchReader {
         this.server = server;
     }
 
-    /** @param fetcher reads from the call's fhirServer, if it gave one */
-    static Read read(HookRequest call, FhirFetcher fetcher) {
+    /**
+     * @param fetcher      reads from the call's fhirServer, if it gave one
+     * @param fetchAllowed false when the configuration does not allow that fhirServer: every fetch from it is then
+     *                     "could not be had", exactly as a failed one, and nothing is sent to it
+     */
+    static Read read(HookRequest call, FhirFetcher fetcher, boolean fetchAllowed) {
         FhirFetcher.Session server = call.fhirServer() == null ? null
-                : fetcher.session(call.fhirServer(), call.accessToken());
+                : fetcher.session(call.fhirServer(), call.accessToken(), fetchAllowed);
         PrefetchReader reader = new PrefetchReader(call, server);
         for (PrefetchTemplate template : PrefetchTemplate.values()) {
             reader.template(template, call.prefetch());

@@ -105,6 +105,62 @@ class FeedbackTest {
                 null), 400, "$.feedback[0].overrideReason");
     }
 
+    @Test
+    @DisplayName("Given the feedback shapes CDS Hooks 2.0.1 allows (an override with only a userComment, a reason "
+            + "from the EHR's own code system, the specification's timestamp 1985-04-12T23:20:50.52Z, lower-case t "
+            + "and z, an offset), all are recorded and the file verifies")
+    void specificationShapesAccepted() throws Exception {
+        List<Card> cards = cardsFor("scenarios/examples/stenosis-back-tension.json");
+        String body = "{\"feedback\":["
+                + item(cards.get(0), "overridden", "1985-04-12T23:20:50.52Z", "{\"userComment\":\"seen already\"}")
+                + "," + item(cards.get(1), "overridden", "2026-11-24t10:00:00.123456789z",
+                "{\"reason\":{\"system\":\"urn:oid:2.16.840.1.113883.3.1937\",\"code\":\"ehr-own-7\","
+                        + "\"display\":\"EHR's own\"}}")
+                + "," + item(cards.get(2), "accepted", "1996-12-19T16:39:57-08:00", null) + "]}";
+
+        HttpResponse<String> response = server.post(PATH + "/feedback", body, null);
+
+        assertEquals(200, response.statusCode(), response.body());
+        List<String> lines = Files.readAllLines(auditFile);
+        assertEquals(4, lines.size(), "one assessment record and three feedback records");
+        assertTrue(lines.get(1).contains("\"outcomeTime\":\"1985-04-12T23:20:50.520Z\""), lines.get(1));
+        assertTrue(lines.get(2).contains("ehr-own-7") && !lines.get(2).contains("EHR's own"), lines.get(2));
+        assertTrue(lines.get(3).contains("\"outcomeTime\":\"1996-12-20T00:39:57Z\""), lines.get(3));
+        AuditVerifier.Verification verification = AuditVerifier.verify(auditFile);
+        assertTrue(verification.ok(), verification.message());
+    }
+
+    @Test
+    @DisplayName("Given a request whose second item is timed a day ahead, it is refused with 400 naming that item "
+            + "and nothing of it is recorded, the first item neither")
+    void dayAheadRefusedAllOrNothing() throws Exception {
+        List<Card> cards = cardsFor("scenarios/examples/stenosis-back-tension.json");
+        String ahead = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString();
+
+        HttpResponse<String> response = server.post(PATH + "/feedback", "{\"feedback\":[" + accepted(cards.get(0))
+                + "," + item(cards.get(1), "accepted", ahead, null) + "]}", null);
+
+        HookRequestValidationTest.assertProblem(response, 400, "$.feedback[1].outcomeTimestamp");
+        assertEquals(1, Files.readAllLines(auditFile).size(), "a refused request records nothing");
+    }
+
+    @Test
+    @DisplayName("Given a timestamp a minute ahead, within the stated clock skew, it is recorded")
+    void smallSkewAccepted() throws Exception {
+        List<Card> cards = cardsFor("scenarios/examples/cauda-equina.json");
+        String ahead = java.time.Instant.now().plus(java.time.Duration.ofMinutes(1)).toString();
+
+        HttpResponse<String> response = server.post(PATH + "/feedback", "{\"feedback\":["
+                + item(cards.get(0), "accepted", ahead, null) + "]}", null);
+
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static String item(Card card, String outcome, String time, String overrideReason) {
+        return "{\"card\":\"" + card.uuid() + "\",\"outcome\":\"" + outcome + "\",\"outcomeTimestamp\":\"" + time + "\""
+                + (overrideReason == null ? "" : ",\"overrideReason\":" + overrideReason) + "}";
+    }
+
     private List<Card> cardsFor(String example) throws Exception {
         var facts = SpineJson.readFacts(Files.readAllBytes(Path.of(example)));
         return ServiceCallTest.cards(server.post(PATH, Prefetch.call("p-9", facts).toString(), null));

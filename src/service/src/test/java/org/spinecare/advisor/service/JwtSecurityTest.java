@@ -143,8 +143,37 @@ class JwtSecurityTest {
         assertRefused(server.post("/cds-services/" + ServiceConfig.SERVICE_ID, "{}", null), "Bearer");
     }
 
+    @Test
+    @DisplayName("Given a token issued more than the allowed skew in the future, the call is refused")
+    void refusesIssuedInTheFuture() {
+        Instant ahead = Instant.now().plus(Duration.ofMinutes(3));
+        assertRefused(server.get("/cds-services", EHR.modified(discovery, c -> c.issueTime(Date.from(ahead))
+                .expirationTime(Date.from(ahead.plusSeconds(60))))), "future");
+    }
+
+    @Test
+    @DisplayName("Given a feedback token whose aud is the feedback URL, as the reference sandbox sends, the feedback "
+            + "is recorded; a token for discovery is still refused there")
+    void feedbackWithTheFeedbackUrlAudience() throws Exception {
+        String service = discovery + "/" + ServiceConfig.SERVICE_ID;
+        HttpResponse<String> call = server.post("/cds-services/" + ServiceConfig.SERVICE_ID,
+                Prefetch.call("p-aud", org.spinecare.advisor.PatientFacts.empty()).toString(), EHR.es384(service));
+        String card = ServiceCallTest.cards(call).get(0).uuid();
+        String body = "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"accepted\","
+                + "\"outcomeTimestamp\":\"2026-11-24T10:00:00Z\"}]}";
+        String path = "/cds-services/" + ServiceConfig.SERVICE_ID + "/feedback";
+
+        HttpResponse<String> feedback = server.post(path, body, EHR.es384(service + "/feedback"));
+        HttpResponse<String> wrong = server.post(path, body, EHR.es384(discovery));
+
+        assertEquals(200, feedback.statusCode(), feedback.body());
+        assertRefused(wrong, "aud");
+    }
+
     private static void assertRefused(HttpResponse<String> response, String reason) {
         assertEquals(401, response.statusCode(), response.body());
+        assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElse(null),
+                "a 401 names the scheme (RFC 6750)");
         assertTrue(response.body().contains("\"field\":\"Authorization\""), response.body());
         assertTrue(response.body().contains(reason), response.body());
         assertTrue(!response.body().contains("\tat ") && !response.body().contains("Exception"),

@@ -41,6 +41,14 @@ final class RunningService implements AutoCloseable {
                 CardLinks.inMemory(CdsService.REMEMBERED_CARDS), facts, Clock.systemUTC());
     }
 
+    /** Development mode with this trail and the probe {@code /ready} asks after a failed append. */
+    RunningService(AuditTrail trail, AuditProbe probe) {
+        audit = trail instanceof InMemoryAuditTrail memory ? memory : null;
+        service = CdsService.start(ServiceConfig.development("127.0.0.1", 0), trail,
+                CardLinks.inMemory(CdsService.REMEMBERED_CARDS), probe, new FhirFactsSource(Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
     static RunningService development() {
         return new RunningService(ServiceConfig.development("127.0.0.1", 0));
     }

@@ -43,8 +43,8 @@ class SeveralInstancesFeedbackTest {
         List<Card> cards;
         try (PostgresAuditTrail trailA = PostgresAuditTrail.builder(db, key).table(table).signer(signer).open();
              PostgresAuditTrail trailB = PostgresAuditTrail.builder(db, key).table(table).signer(signer).open();
-             RunningService a = new RunningService(config, trailA, CardLinks.database(db, table + "_cards"));
-             RunningService b = new RunningService(config, trailB, CardLinks.database(db, table + "_cards"))) {
+             RunningService a = new RunningService(config, trailA, CardLinks.database(db, table + "_cards", key));
+             RunningService b = new RunningService(config, trailB, CardLinks.database(db, table + "_cards", key))) {
             // Given cards given by instance A
             var facts = SpineJson.readFacts(Files.readAllBytes(Path.of("scenarios/examples/cauda-equina.json")));
             cards = ServiceCallTest.cards(a.post(PATH, Prefetch.call("p-1", facts).toString(), null));
