@@ -110,7 +110,8 @@ class FeedbackTest {
             + "from the EHR's own code system, the specification's timestamp 1985-04-12T23:20:50.52Z, lower-case t "
             + "and z, an offset), all are recorded and the file verifies")
     void specificationShapesAccepted() throws Exception {
-        List<Card> cards = cardsFor("scenarios/examples/stenosis-back-tension.json");
+        // One card per answer: three answers, one feedback item on each card
+        List<Card> cards = threeCards("scenarios/examples/stenosis-back-tension.json");
         String body = "{\"feedback\":["
                 + item(cards.get(0), "overridden", "1985-04-12T23:20:50.52Z", "{\"userComment\":\"seen already\"}")
                 + "," + item(cards.get(1), "overridden", "2026-11-24t10:00:00.123456789z",
@@ -122,10 +123,10 @@ class FeedbackTest {
 
         assertEquals(200, response.statusCode(), response.body());
         List<String> lines = Files.readAllLines(auditFile);
-        assertEquals(4, lines.size(), "one assessment record and three feedback records");
-        assertTrue(lines.get(1).contains("\"outcomeTime\":\"1985-04-12T23:20:50.520Z\""), lines.get(1));
-        assertTrue(lines.get(2).contains("ehr-own-7") && !lines.get(2).contains("EHR's own"), lines.get(2));
-        assertTrue(lines.get(3).contains("\"outcomeTime\":\"1996-12-20T00:39:57Z\""), lines.get(3));
+        assertEquals(6, lines.size(), "three assessment records and three feedback records");
+        assertTrue(lines.get(3).contains("\"outcomeTime\":\"1985-04-12T23:20:50.520Z\""), lines.get(3));
+        assertTrue(lines.get(4).contains("ehr-own-7") && !lines.get(4).contains("EHR's own"), lines.get(4));
+        assertTrue(lines.get(5).contains("\"outcomeTime\":\"1996-12-20T00:39:57Z\""), lines.get(5));
         AuditVerifier.Verification verification = AuditVerifier.verify(auditFile);
         assertTrue(verification.ok(), verification.message());
     }
@@ -134,14 +135,14 @@ class FeedbackTest {
     @DisplayName("Given a request whose second item is timed a day ahead, it is refused with 400 naming that item "
             + "and nothing of it is recorded, the first item neither")
     void dayAheadRefusedAllOrNothing() throws Exception {
-        List<Card> cards = cardsFor("scenarios/examples/stenosis-back-tension.json");
+        List<Card> cards = threeCards("scenarios/examples/stenosis-back-tension.json");
         String ahead = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString();
 
         HttpResponse<String> response = server.post(PATH + "/feedback", "{\"feedback\":[" + accepted(cards.get(0))
                 + "," + item(cards.get(1), "accepted", ahead, null) + "]}", null);
 
         HookRequestValidationTest.assertProblem(response, 400, "$.feedback[1].outcomeTimestamp");
-        assertEquals(1, Files.readAllLines(auditFile).size(), "a refused request records nothing");
+        assertEquals(3, Files.readAllLines(auditFile).size(), "a refused request records nothing");
     }
 
     @Test
@@ -164,6 +165,15 @@ class FeedbackTest {
     private List<Card> cardsFor(String example) throws Exception {
         var facts = SpineJson.readFacts(Files.readAllBytes(Path.of(example)));
         return ServiceCallTest.cards(server.post(PATH, Prefetch.call("p-9", facts).toString(), null));
+    }
+
+    /** The card of each of three answers for the same example (the service gives one card per answer). */
+    private List<Card> threeCards(String example) throws Exception {
+        List<Card> cards = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            cards.add(cardsFor(example).get(0));
+        }
+        return cards;
     }
 
     static String accepted(Card card) {

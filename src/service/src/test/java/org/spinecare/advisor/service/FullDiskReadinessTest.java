@@ -57,7 +57,7 @@ class FullDiskReadinessTest {
     void fullDiskThenFreed() throws Exception {
         Path file = mount.resolve("audit.jsonl");
         AuditSigningKey signer = AuditSigningKey.generate();
-        String call = Prefetch.call("p-disk", PatientFacts.empty()).toString();
+        String call = Prefetch.call("p-disk", ServiceCallTest.BACK_PAIN_ONLY).toString();
         try (JsonLinesAuditTrail trail = JsonLinesAuditTrail.open(file, AuditKey.generate(), signer, w -> { },
                 h -> { });
              RunningService server = new RunningService(trail, AuditProbe.file(trail, file))) {

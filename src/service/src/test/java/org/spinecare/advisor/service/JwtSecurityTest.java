@@ -157,7 +157,7 @@ class JwtSecurityTest {
     void feedbackWithTheFeedbackUrlAudience() throws Exception {
         String service = discovery + "/" + ServiceConfig.SERVICE_ID;
         HttpResponse<String> call = server.post("/cds-services/" + ServiceConfig.SERVICE_ID,
-                Prefetch.call("p-aud", org.spinecare.advisor.PatientFacts.empty()).toString(), EHR.es384(service));
+                Prefetch.call("p-aud", ServiceCallTest.BACK_PAIN_ONLY).toString(), EHR.es384(service));
         String card = ServiceCallTest.cards(call).get(0).uuid();
         String body = "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"accepted\","
                 + "\"outcomeTimestamp\":\"2026-11-24T10:00:00Z\"}]}";

@@ -63,7 +63,7 @@ class ReadinessTest {
             }
         };
         try (LogCapture log = new LogCapture(); RunningService server = new RunningService(trail, probe)) {
-            String call = Prefetch.call("p-ready", PatientFacts.empty()).toString();
+            String call = Prefetch.call("p-ready", ServiceCallTest.BACK_PAIN_ONLY).toString();
             assertEquals(200, server.get("/ready", null).statusCode());
 
             trail.broken.set(true);

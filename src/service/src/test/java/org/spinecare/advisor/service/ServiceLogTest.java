@@ -25,14 +25,14 @@ class ServiceLogTest {
         try (LogCapture log = new LogCapture(); RunningService server = RunningService.development()) {
             // A fetch that fails (nothing listens on port 1), a malformed call, and a good one with prefetch
             server.post(ServiceCallTest.PATH, "{\"hook\":\"patient-view\",\"hookInstance\":\"" + UUID.randomUUID()
-                    + "\",\"fhirServer\":\"http://127.0.0.1:1/fhir?key=s3cr3t-in-url\",\"fhirAuthorization\":"
+                    + "\",\"fhirServer\":\"http://127.0.0.1:1/fhir/s3cr3t-in-url\",\"fhirAuthorization\":"
                     + "{\"access_token\":\"tok-s3cr3t\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":"
                     + "\"patient/*.read\",\"subject\":\"cds\"},\"context\":{\"userId\":\"Practitioner/1\","
                     + "\"patientId\":\"patient-4711\"}}", null);
             server.post(ServiceCallTest.PATH, "{\"hook\":\"patient-view\",\"hookInstance\":\"" + UUID.randomUUID()
                     + "\",\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"patient 4711!\"}}", null);
             assertEquals(200, server.post(ServiceCallTest.PATH, Prefetch.call("patient-4711",
-                    org.spinecare.advisor.PatientFacts.empty()).toString(), null).statusCode());
+                    ServiceCallTest.BACK_PAIN_ONLY).toString(), null).statusCode());
 
             String lines = log.all();
             assertTrue(lines.contains("INFO started: DEVELOPMENT MODE"), lines);

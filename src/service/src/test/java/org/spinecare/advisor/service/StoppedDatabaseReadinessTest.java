@@ -24,7 +24,7 @@ class StoppedDatabaseReadinessTest {
         PostgresServer db = PostgresServer.own();
         AuditKey key = AuditKey.generate();
         AuditSigningKey signer = AuditSigningKey.generate();
-        String call = Prefetch.call("p-db", PatientFacts.empty()).toString();
+        String call = Prefetch.call("p-db", ServiceCallTest.BACK_PAIN_ONLY).toString();
         try (PostgresAuditTrail trail = PostgresAuditTrail.builder(db.dataSource(), key).table("stopped")
                 .signer(signer).open();
              RunningService server = new RunningService(trail,
