@@ -115,6 +115,9 @@ public final class Handout {
         list(h, help.emergency());
         h.append("<p><strong>See a doctor within a day or two</strong> if you have:</p>\n");
         list(h, help.soon());
+        // Routine-review features (knowledge base 3.0.0): a visit, not a same-day one, and self-care meanwhile.
+        h.append("<p><strong>Book a visit with your doctor or physical therapist</strong> if you have:</p>\n");
+        list(h, help.routine());
         h.append("</section>\n");
     }
 

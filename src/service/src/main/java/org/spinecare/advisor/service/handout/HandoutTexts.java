@@ -31,7 +31,7 @@ record HandoutTexts(Intro selfCare, Map<Advice, Section> advice, Map<Contraindic
         }
     }
 
-    record SeekHelp(List<String> emergency, List<String> soon) {
+    record SeekHelp(List<String> emergency, List<String> soon, List<String> routine) {
     }
 
     static HandoutTexts get() {

@@ -102,6 +102,24 @@ class HandoutTest {
     }
 
     @Test
+    @DisplayName("Given any answer, the handout's help section sends routine-review features (tingling, no "
+            + "improvement after 4 weeks, very bad pain) to a booked visit, not to a doctor within a day or two")
+    void routineReviewFeaturesAreABookedVisit() throws Exception {
+        Assessment a = advisor.assess(SpineJson.readFacts(Files.readAllBytes(Path.of(
+                "scenarios/examples/self-care-urge-to-pop.json"))));
+
+        String html = Handout.html(a, null);
+
+        int soon = html.indexOf("within a day or two");
+        int visit = html.indexOf("Book a visit");
+        assertTrue(soon > 0 && visit > soon, html);
+        for (String routine : HandoutTexts.get().seekHelp().routine()) {
+            assertTrue(html.indexOf(Handout.escape(routine)) > visit, routine + " is not under the booked visit");
+        }
+        assertTrue(html.indexOf("no better after 4 weeks") > visit, "no improvement is a routine review");
+    }
+
+    @Test
     @DisplayName("Given a display name for printing, it is printed escaped, and nothing else names the patient")
     void displayNameIsPrintedEscaped() throws Exception {
         Assessment a = advisor.assess(SpineJson.readFacts(Files.readAllBytes(Path.of(
