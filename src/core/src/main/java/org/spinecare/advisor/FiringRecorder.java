@@ -1,6 +1,7 @@
 package org.spinecare.advisor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     private final List<FiredRule> fired = new ArrayList<>();
     private final List<Insertion> insertions = new ArrayList<>();
     private final Set<Object> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Object, String> descriptions = new IdentityHashMap<>();
 
     FiringRecorder(Map<String, RuleInfo> catalogByName) {
         this(catalogByName, ReleaseModel.CLASS_PATH);
@@ -45,13 +47,28 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         RuleInfo rule = ruleNamed(event.getMatch().getRule().getName());
-        List<String> matched = event.getMatch().getObjects().stream()
-                // The engine matches a marker fact of its own for rules that begin with "not" or "exists"; only
-                // the fact model's facts belong in the trail.
-                .filter(fact -> fact.getClass().getPackageName().equals(FACT_MODEL))
-                .map(fact -> FactCodes.describe(model.toLibrary(fact)))
-                .toList();
-        fired.add(new FiredRule(rule.id(), rule.name(), rule.source(), rule.basis(), matched));
+        List<?> objects = event.getMatch().getObjects();
+        String[] matched = new String[objects.size()];
+        int count = 0;
+        for (Object fact : objects) {
+            // The engine matches a marker fact of its own for rules that begin with "not" or "exists"; only the
+            // fact model's facts belong in the trail.
+            if (fact.getClass().getPackageName().equals(FACT_MODEL)) {
+                matched[count++] = describe(fact);
+            }
+        }
+        fired.add(new FiredRule(rule.id(), rule.name(), rule.source(), rule.basis(),
+                Arrays.asList(matched).subList(0, count)));
+    }
+
+    /** Most rules match the same few facts (the measures, back pain, triage): each is described once per call. */
+    private String describe(Object fact) {
+        String description = descriptions.get(fact);
+        if (description == null) {
+            description = FactCodes.describe(model.toLibrary(fact));
+            descriptions.put(fact, description);
+        }
+        return description;
     }
 
     @Override

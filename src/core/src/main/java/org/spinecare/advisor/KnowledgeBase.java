@@ -1,8 +1,5 @@
 package org.spinecare.advisor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,12 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieModule;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.spinecare.kb.Sections;
 
 /**
@@ -40,6 +33,8 @@ final class KnowledgeBase {
             "advice:cracking", "advice:heat-and-cold", "advice:lifestyle",
             "finishing:safety", "finishing:cracking", "finishing:guideline", "finishing:answer",
             "finishing:stretches", "finishing:heat-and-cold");
+
+    private static final List<String> PHASES_IN_FOCUS_ORDER = reversed(PHASES);
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
@@ -67,50 +62,21 @@ final class KnowledgeBase {
     /** Loads from the given class loader; tests pass one that serves tampered or missing resources. */
     static KnowledgeBase load(ClassLoader loader) {
         RuleSources sources = verifiedSources(loader);
-        KieBase kieBase;
-        try {
-            KieContainer container = KieServices.Factory.get().getKieClasspathContainer(loader);
-            kieBase = container.getKieBase(KBASE_NAME);
-        } catch (RuntimeException e) {
-            throw new KnowledgeBaseException("knowledge base " + KBASE_NAME + " could not be loaded", e);
-        }
+        KieBase kieBase = ExecutableModel.build(loader, sources.releaseId(), "knowledge base " + KBASE_NAME);
         Map<String, RuleInfo> rules = checkRules(kieBase, sources.fileByRuleName(), sources.groupByRuleName());
         return new KnowledgeBase(kieBase, new KnowledgeBaseInfo(sources.releaseId(), sources.declaredSha256()), rules);
     }
 
     /**
      * Loads a release from the bytes of its kjar, beside the one on the class path, with the same self-check. Its
-     * classes come from those bytes only ({@link ReleaseClassLoader}); the module goes into the KIE repository just
-     * long enough to build its container, because the repository keeps one module per release id and the class
-     * path's release may have the same id.
+     * classes, executable model included, come from those bytes only ({@link ReleaseClassLoader}).
      */
     static KnowledgeBase loadJar(byte[] jar, String origin) {
         ReleaseClassLoader loader = new ReleaseClassLoader(jar, origin, KnowledgeBase.class.getClassLoader());
         RuleSources sources = verifiedSources(loader);
         ReleaseModel model = ReleaseModel.of(loader);
-        KieBase kieBase;
-        synchronized (KieServices.class) {
-            KieServices kie = KieServices.Factory.get();
-            ReleaseId releaseId = null;
-            try {
-                KieModule module = kie.getRepository().addKieModule(kie.getResources().newByteArrayResource(jar));
-                releaseId = module.getReleaseId();
-                if (!releaseId.toExternalForm().equals(sources.releaseId())) {
-                    throw new KnowledgeBaseException(origin + " is module " + releaseId + " but its manifest names "
-                            + sources.releaseId());
-                }
-                kieBase = kie.newKieContainer(releaseId, loader).getKieBase(KBASE_NAME);
-            } catch (KnowledgeBaseException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new KnowledgeBaseException("knowledge base " + KBASE_NAME + " of " + origin + " could not be "
-                        + "loaded: " + e.getMessage(), e);
-            } finally {
-                if (releaseId != null) {
-                    kie.getRepository().removeKieModule(releaseId);
-                }
-            }
-        }
+        KieBase kieBase = ExecutableModel.build(loader, sources.releaseId(),
+                "knowledge base " + KBASE_NAME + " of " + origin);
         Map<String, RuleInfo> rules = checkRules(kieBase, sources.fileByRuleName(), sources.groupByRuleName());
         return new KnowledgeBase(kieBase, new KnowledgeBaseInfo(sources.releaseId(), sources.declaredSha256()), rules,
                 model);
@@ -122,7 +88,7 @@ final class KnowledgeBase {
             throw new KnowledgeBaseException("rule sources do not match the digest recorded at build time ("
                     + sources.actualSha256() + " != " + sources.declaredSha256() + ")");
         }
-        requireExecutableModel(loader, sources.releaseId());
+        KieModuleDeclaration.read(loader).requireAsBuilt(KBASE_NAME);
         return sources;
     }
 
@@ -146,39 +112,6 @@ final class KnowledgeBase {
     /** Every rule, ordered by id. */
     List<RuleInfo> catalog() {
         return catalog;
-    }
-
-    /**
-     * The kjar must carry the executable model that kie-maven-plugin generates; without it the plugin still
-     * "succeeds" and the rules are compiled from DRL at run time, or not at all.
-     */
-    private static void requireExecutableModel(ClassLoader loader, String releaseId) {
-        String[] gav = releaseId.split(":");
-        String listing = "META-INF/kie/" + gav[0] + "/" + gav[1] + "/drools-model";
-        List<String> modelClasses = new ArrayList<>();
-        try (InputStream in = loader.getResourceAsStream(listing)) {
-            if (in == null) {
-                throw new KnowledgeBaseException("the kjar has no executable model (" + listing + " is missing)");
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                if (!line.isBlank() && !line.startsWith("Drools-Model-Version")) {
-                    modelClasses.add(line.trim());
-                }
-            }
-        } catch (IOException e) {
-            // A kjar that cannot be read (for example replaced on disk while in use) is not a knowledge base.
-            throw new KnowledgeBaseException("the knowledge base could not be read: " + e.getMessage(), e);
-        }
-        if (modelClasses.isEmpty()) {
-            throw new KnowledgeBaseException("the kjar's executable model lists no rule classes");
-        }
-        for (String modelClass : modelClasses) {
-            try {
-                Class.forName(modelClass, false, loader);
-            } catch (ClassNotFoundException e) {
-                throw new KnowledgeBaseException("executable model class " + modelClass + " is missing", e);
-            }
-        }
     }
 
     /**
@@ -262,9 +195,14 @@ final class KnowledgeBase {
         return text;
     }
 
-    static Collection<String> phasesInFocusOrder() {
-        List<String> reversed = new ArrayList<>(PHASES);
+    private static List<String> reversed(List<String> phases) {
+        List<String> reversed = new ArrayList<>(phases);
         java.util.Collections.reverse(reversed);
-        return reversed;
+        return List.copyOf(reversed);
+    }
+
+    /** The phases last to first: focus is a stack, so the first phase must be focused last. */
+    static Collection<String> phasesInFocusOrder() {
+        return PHASES_IN_FOCUS_ORDER;
     }
 }

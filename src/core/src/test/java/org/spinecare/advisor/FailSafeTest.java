@@ -254,6 +254,41 @@ class FailSafeTest {
     }
 
     @Test
+    void a_kjar_built_with_equality_behaviour_is_refused() {
+        // Given a kjar whose kmodule.xml (inside its digest, so as built) declares equality behaviour
+        ClassLoader loader = FaultInjection.replacing(KieModuleDeclaration.PATH,
+                original -> original.replace("equalsBehavior=\"identity\"", "equalsBehavior=\"equality\""));
+        // Then the library, which builds the rules with identity, refuses it instead of running it differently
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> KieModuleDeclaration.read(loader).requireAsBuilt(KnowledgeBase.KBASE_NAME));
+        assertTrue(e.getMessage().contains("declares equalsBehavior 'equality', not identity"), e.getMessage());
+    }
+
+    @Test
+    void a_kjar_built_with_an_option_the_library_does_not_apply_is_refused() {
+        ClassLoader loader = FaultInjection.replacing(KieModuleDeclaration.PATH,
+                original -> original.replace("default=\"true\" equalsBehavior", "eventProcessingMode=\"stream\" "
+                        + "default=\"true\" equalsBehavior"));
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> KieModuleDeclaration.read(loader).requireAsBuilt(KnowledgeBase.KBASE_NAME));
+        assertTrue(e.getMessage().contains("sets kbase option 'eventProcessingMode'"), e.getMessage());
+    }
+
+    @Test
+    void a_kjar_whose_kbase_has_another_name_is_refused() {
+        ClassLoader loader = FaultInjection.replacing(KieModuleDeclaration.PATH,
+                original -> original.replace("name=\"spineKBase\"", "name=\"otherKBase\""));
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
+                () -> KieModuleDeclaration.read(loader).requireAsBuilt(KnowledgeBase.KBASE_NAME));
+        assertTrue(e.getMessage().contains("declares kbase 'otherKBase', not 'spineKBase'"), e.getMessage());
+    }
+
+    @Test
+    void the_shipped_kmodule_declares_what_the_library_builds() {
+        KieModuleDeclaration.read(getClass().getClassLoader()).requireAsBuilt(KnowledgeBase.KBASE_NAME);
+    }
+
+    @Test
     void a_kjar_whose_manifest_lists_a_rule_source_it_does_not_hold_fails_to_load() {
         ClassLoader loader = FaultInjection.replacing("org/spinecare/kb/safety.drl", original -> null);
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBase.load(loader));

@@ -1,5 +1,6 @@
 package org.spinecare.advisor.cli;
 
+import java.util.List;
 import org.spinecare.advisor.KnowledgeBaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,10 +8,13 @@ import picocli.CommandLine.Command;
 /** The {@code ./spine} command line. Exit codes: 0 success, 1 failure, 2 invalid input or usage. */
 @Command(name = "spine", mixinStandardHelpOptions = true,
         versionProvider = SpineCli.Version.class,
-        description = "Lower-back decision support: triage, self-care techniques and the rules behind them.",
-        subcommands = {AssessCommand.class, RulesCommand.class, TextsCommand.class, ScenariosCommand.class,
-                AuditCommand.class, GenerateCommand.class, FhirCommand.class, ServeCommand.class, ImpactCommand.class})
+        description = "Lower-back decision support: triage, self-care techniques and the rules behind them.")
 public final class SpineCli {
+    /** Every command, in the order {@code spine --help} lists them. */
+    static final List<Class<?>> COMMANDS = List.of(AssessCommand.class, RulesCommand.class, TextsCommand.class,
+            ScenariosCommand.class, AuditCommand.class, GenerateCommand.class, FhirCommand.class, ServeCommand.class,
+            ImpactCommand.class);
+
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID_INPUT = 2;
@@ -26,7 +30,7 @@ public final class SpineCli {
 
     /** Runs with the given factory for commands, so that tests can hand a command a faulty advisor. */
     static int run(CommandLine.IFactory factory, String... args) {
-        CommandLine commandLine = new CommandLine(new SpineCli(), factory);
+        CommandLine commandLine = commandLine(factory, args);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             cl.getErr().println(e instanceof KnowledgeBaseException kb ? knowledgeBaseFailure(kb)
                     : "spine: " + Errors.oneLine(e));
@@ -41,6 +45,23 @@ public final class SpineCli {
             return FAILED;
         }
         return code;
+    }
+
+    /**
+     * The command line with only the command that {@code args} names, or with all of them when it names none (help,
+     * version, a typo: picocli then lists or suggests every command, as before). Building a command's model reflects
+     * over it and loads what it uses (the service's classes for serve): a third of a single assessment's start-up
+     * when all were built (docs/performance.md).
+     */
+    static CommandLine commandLine(CommandLine.IFactory factory, String... args) {
+        CommandLine commandLine = new CommandLine(new SpineCli(), factory);
+        String named = args.length > 0 ? args[0] : null;
+        List<Class<?>> needed = COMMANDS.stream()
+                .filter(command -> command.getAnnotation(Command.class).name().equals(named)).toList();
+        for (Class<?> command : needed.isEmpty() ? COMMANDS : needed) {
+            commandLine.addSubcommand(new CommandLine(command, factory));
+        }
+        return commandLine;
     }
 
     /** The one line for a knowledge base that failed its start-up self-check: no command can give an answer. */
