@@ -144,6 +144,9 @@ final class ServeCommand implements Callable<Integer> {
                     auditDb.dataSource(environment), auditDb.table));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
+                // Here, not only after await: on SIGTERM the JVM halts once the hooks end, and closing signs the
+                // head the policy deferred (docs/audit.md, Signed heads, "How often").
+                trail.close();
                 stopped.countDown();
             }, "spine-serve-shutdown"));
             PrintWriter out = spec.commandLine().getOut();
