@@ -23,14 +23,16 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditSigningKey;
+import org.spinecare.advisor.audit.HeadPolicy;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
 import org.spinecare.advisor.audit.PostgresAuditTrail;
 import org.spinecare.advisor.audit.PostgresServer;
 
 /**
  * Appends to the audit trail: every call returns once its record is durable (forced to disk; or committed by
- * PostgreSQL, which flushes its log first) and, when {@code signed}, under a signed head, so the score is durable
- * records per second. One and eight threads, in one run, for the file trail (one shared trail, group commit), the
+ * PostgreSQL, which flushes its log first), so the score is durable records per second. {@code heads}: none (no
+ * signing key), {@code every-commit} (a signed head in every commit group: a record returns only under one) or
+ * {@code 1000-or-1s} (the service's policy, {@link HeadPolicy}: a head every 1,000 records or 1 s). One and eight threads, in one run, for the file trail (one shared trail, group commit), the
  * database trail with one writer (one session, group commit) and with four writers (four sessions, so four
  * transactions compete for the head row). The file lies under src/cli/target and the database (started by
  * {@link PostgresServer} with fsync on) under /tmp, both on the work disk, not on a tmpfs. The entries are real
@@ -43,8 +45,8 @@ import org.spinecare.advisor.audit.PostgresServer;
 @Measurement(iterations = 3, time = 4)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class AuditAppendBenchmark {
-    @Param({"false", "true"})
-    boolean signed;
+    @Param({"none", "every-commit", "1000-or-1s"})
+    String heads;
 
     @Param({"file", "postgres", "postgres-4-writers"})
     String store;
@@ -69,17 +71,19 @@ public class AuditAppendBenchmark {
         Path target = Files.createDirectories(Path.of("src/cli/target"));
         directory = Files.createTempDirectory(target, "audit-bench-");
         AuditKey key = AuditKey.generate();
-        AuditSigningKey signer = signed ? AuditSigningKey.generate() : null;
+        AuditSigningKey signer = heads.equals("none") ? null : AuditSigningKey.generate();
+        HeadPolicy policy = heads.equals("1000-or-1s") ? HeadPolicy.every(1000, 1000) : HeadPolicy.EVERY_COMMIT;
         if (store.equals("file")) {
             trails = new AuditTrail[] {JsonLinesAuditTrail.builder(directory.resolve("audit.jsonl"), key)
-                    .signer(signer).open()};
+                    .signer(signer).headPolicy(policy).open()};
             return;
         }
         PostgresServer server = PostgresServer.shared();
         String table = server.freshTable("bench");
         trails = new AuditTrail[store.equals("postgres") ? 1 : 4];
         for (int i = 0; i < trails.length; i++) {
-            trails[i] = PostgresAuditTrail.builder(server.dataSource(), key).table(table).signer(signer).open();
+            trails[i] = PostgresAuditTrail.builder(server.dataSource(), key).table(table).signer(signer)
+                    .headPolicy(policy).open();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import org.spinecare.advisor.AuditTrail;
 import org.spinecare.advisor.audit.AuditKey;
 import org.spinecare.advisor.audit.AuditSigningKey;
+import org.spinecare.advisor.audit.HeadPolicy;
 import org.spinecare.advisor.audit.JsonLinesAuditTrail;
 import org.spinecare.advisor.audit.PostgresAuditTrail;
 import org.spinecare.advisor.service.AuditProbe;
@@ -64,6 +65,16 @@ final class ServeCommand implements Callable<Integer> {
             + "signs the audit trail's heads. Default (audit file only): DATA/audit.jsonl.signing-key, created on "
             + "first use. With --audit-db every instance must use the same key, so it must be given.")
     Path auditSigningKeyFile;
+
+    @Option(names = "--audit-head-every", paramLabel = "RECORDS", description = "Sign the audit trail's head once "
+            + "this many records are outside it (default ${DEFAULT-VALUE}), or --audit-head-within after the first "
+            + "of them, whichever comes first, and at shutdown (docs/audit.md, Signed heads).")
+    long auditHeadEvery = 1000;
+
+    @Option(names = "--audit-head-within", paramLabel = "MS", description = "At most this many milliseconds "
+            + "between a record and the signed head over it (default ${DEFAULT-VALUE}); 0 signs a head in every "
+            + "commit, before the call is answered.")
+    long auditHeadWithinMillis = 1000;
 
     @Option(names = "--config", description = "Production configuration (JSON): publicUrl, trustedIssuers "
             + "[{issuer, jwks, fhirServers}], tls {keyStore} or behindTlsProxy, corsOrigins, maxBodyBytes, admin "
@@ -133,6 +144,9 @@ final class ServeCommand implements Callable<Integer> {
                     auditDb.dataSource(environment), auditDb.table));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
+                // Here, not only after await: on SIGTERM the JVM halts once the hooks end, and closing signs the
+                // head the policy deferred (docs/audit.md, Signed heads, "How often").
+                trail.close();
                 stopped.countDown();
             }, "spine-serve-shutdown"));
             PrintWriter out = spec.commandLine().getOut();
@@ -154,9 +168,9 @@ final class ServeCommand implements Callable<Integer> {
         // Signed heads as for assess --audit (docs/audit.md), so that a cut or rewritten file shows.
         AuditSigningKey signer = AuditSigningKeys.resolve(auditFile, auditSigningKeyFile,
                 note -> LOG.info(TerminalText.safe(note)));
-        return JsonLinesAuditTrail.open(auditFile, key, signer,
-                warning -> LOG.warn(TerminalText.safe(warning)),
-                headCopy == null ? head -> { } : headCopy);
+        return JsonLinesAuditTrail.builder(auditFile, key).signer(signer).headPolicy(headPolicy())
+                .warnings(warning -> LOG.warn(TerminalText.safe(warning)))
+                .headCopies(headCopy == null ? head -> { } : headCopy).open();
     }
 
     /**
@@ -178,8 +192,20 @@ final class ServeCommand implements Callable<Integer> {
                     + " --audit-db-table " + auditDb.table + " (docs/audit.md, Database trail)");
         }
         return PostgresAuditTrail.builder(auditDb.dataSource(environment), key).table(auditDb.table)
-                .signer(AuditSigningKeys.read(auditSigningKeyFile)).createTables(false)
+                .signer(AuditSigningKeys.read(auditSigningKeyFile)).headPolicy(headPolicy()).createTables(false)
                 .headCopies(headCopy == null ? head -> { } : headCopy).open();
+    }
+
+    /** How often the trail signs a head: the service answers before its record is under one (docs/audit.md). */
+    private HeadPolicy headPolicy() {
+        if (auditHeadEvery < 1) {
+            throw new IllegalArgumentException("--audit-head-every must be 1 or more records, not " + auditHeadEvery);
+        }
+        if (auditHeadWithinMillis < 0) {
+            throw new IllegalArgumentException("--audit-head-within must be 0 or more milliseconds, not "
+                    + auditHeadWithinMillis);
+        }
+        return HeadPolicy.every(auditHeadEvery, auditHeadWithinMillis);
     }
 
     /** The audit key every instance on one table shares: given, never created here. */

@@ -24,6 +24,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -76,6 +79,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     private volatile Path headFile;
     private final Duration lockWait;
     private final Rotation rotation;
+    private final HeadPolicy headPolicy;
     // Replaced only when reopening, with both appendLock and forceMonitor held.
     private volatile FileChannel channel;
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -95,6 +99,13 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     // Guarded by forceMonitor: how many of this trail's writes are known to be on disk (and covered by a head).
     private long forced;
     private long headRecords;
+    // What the newest force covered, and when the first confirmed record outside the newest head was confirmed
+    // (System.nanoTime; meaningless while forcedTarget.records() == headRecords).
+    private Written forcedTarget;
+    private long firstUnsignedNanos;
+    // Signs the head that the policy defers when no commit comes in time; made on first need.
+    private ScheduledExecutorService headTimer;
+    private boolean headScheduled;
     private volatile long writtenVolatile;
     private volatile String failure;
     private volatile boolean reopen;
@@ -102,9 +113,10 @@ public final class JsonLinesAuditTrail implements AuditTrail {
 
     private JsonLinesAuditTrail(Path file, Path identity, AuditKey key, AuditSigningKey signer,
                                 Consumer<String> warnings, Consumer<AuditHead> headCopies, FileChannel channel,
-                                Rotation rotation) {
+                                Rotation rotation, HeadPolicy headPolicy) {
         this.base = file;
         this.rotation = rotation;
+        this.headPolicy = Objects.requireNonNull(headPolicy, "headPolicy");
         this.file = file;
         this.identity = identity;
         this.key = key;
@@ -148,7 +160,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
      */
     public static JsonLinesAuditTrail open(Path file, AuditKey key, AuditSigningKey signer,
                                            Consumer<String> warnings, Consumer<AuditHead> headCopies) {
-        return open(file, key, signer, warnings, headCopies, Rotation.NEVER);
+        return open(file, key, signer, warnings, headCopies, Rotation.NEVER, HeadPolicy.EVERY_COMMIT);
     }
 
     /** A builder, for a trail that rotates (by size, by UTC day) or any other option. */
@@ -157,7 +169,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
     }
 
     static JsonLinesAuditTrail open(Path file, AuditKey key, AuditSigningKey signer, Consumer<String> warnings,
-                                    Consumer<AuditHead> headCopies, Rotation rotation) {
+                                    Consumer<AuditHead> headCopies, Rotation rotation, HeadPolicy headPolicy) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(warnings, "warnings");
         Objects.requireNonNull(headCopies, "headCopies");
@@ -169,7 +181,7 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         try {
             refuseUnsafe(file);
             JsonLinesAuditTrail trail = new JsonLinesAuditTrail(file, identity, key, signer, warnings, headCopies,
-                    null, rotation);
+                    null, rotation, headPolicy);
             try {
                 trail.load();
             } catch (IOException | RuntimeException e) {
@@ -317,7 +329,11 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         try {
             synchronized (forceMonitor) {
                 if (!closed) {
+                    signDeferredHead("closing");
                     closed = true;
+                    if (headTimer != null) {
+                        headTimer.shutdown();
+                    }
                     closeQuietly(channel);
                     OPEN_FILES.remove(identity);
                 }
@@ -348,16 +364,68 @@ public final class JsonLinesAuditTrail implements AuditTrail {
                 throw fail("cannot force the audit file " + file + " to disk: " + IoProblems.describe(e), e);
             }
             if (signer != null && target.records() > headRecords) {
-                try {
-                    writeHead(target);
-                } catch (IOException e) {
-                    // Not damage: the records are forced and the old head, whole, covers fewer of them, which
-                    // verifies. The next record writes a head over all of them, once there is room again.
-                    throw new AuditException("cannot write the signed head " + headFile + ": "
-                            + IoProblems.describe(e) + "; the record is on disk but not confirmed", e);
+                long now = System.nanoTime();
+                if (forcedTarget == null || forcedTarget.records() <= headRecords) {
+                    firstUnsignedNanos = now;
+                }
+                if (headPolicy.due(target.records() - headRecords, firstUnsignedNanos, now)) {
+                    try {
+                        writeHead(target);
+                    } catch (IOException e) {
+                        // Not damage: the records are forced and the old head, whole, covers fewer of them, which
+                        // verifies. The next record writes a head over all of them, once there is room again.
+                        throw new AuditException("cannot write the signed head " + headFile + ": "
+                                + IoProblems.describe(e) + "; the record is on disk but not confirmed", e);
+                    }
+                } else {
+                    scheduleHead(firstUnsignedNanos + headPolicy.within().toNanos() - now);
                 }
             }
+            forcedTarget = target;
             forced = target.ticket();
+        }
+    }
+
+    /** Signs the deferred head when its time is up and no commit has signed it meanwhile. Holds forceMonitor. */
+    private void scheduleHead(long delayNanos) {
+        if (headScheduled) {
+            return;
+        }
+        if (headTimer == null) {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "spine-audit-head " + base.getFileName());
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            headTimer = timer;
+        }
+        headScheduled = true;
+        headTimer.schedule(() -> {
+            synchronized (forceMonitor) {
+                headScheduled = false;
+                signDeferredHead("its time was up");
+            }
+        }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Signs a head over every forced record that none covers yet (the policy's deferred head), unless the trail
+     * cannot write any more. A failure is told to the warnings: the records stay confirmed under the older head,
+     * and the next commit, finding the head overdue, tries again and fails its record if it still cannot.
+     * Holds forceMonitor.
+     */
+    private void signDeferredHead(String why) {
+        Written target = forcedTarget;
+        if (signer == null || closed || failure != null || reopen || target == null || target.records() <= headRecords) {
+            return;
+        }
+        try {
+            writeHead(target);
+        } catch (IOException | RuntimeException e) {
+            warnings.accept("audit file " + file + ": cannot sign the head over " + target.records() + " records ("
+                    + why + "): " + (e instanceof IOException io ? IoProblems.describe(io) : e.getMessage())
+                    + "; the next record tries again");
         }
     }
 
@@ -442,9 +510,12 @@ public final class JsonLinesAuditTrail implements AuditTrail {
         synchronized (forceMonitor) {
             try {
                 channel.force(true);
+                Written all = new Written(written, chain.records(), chain.lastHash());
+                // A closed segment always ends under its head, whatever the policy deferred.
                 if (signer != null && chain.records() > headRecords) {
-                    writeHead(new Written(written, chain.records(), chain.lastHash()));
+                    writeHead(all);
                 }
+                forcedTarget = all;
                 forced = written;
                 FileChannel opened = rotatedElsewhere ? openChannel(next) : createChannel(next);
                 if (!rotatedElsewhere) {

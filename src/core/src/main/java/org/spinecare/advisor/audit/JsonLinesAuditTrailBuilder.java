@@ -15,15 +15,22 @@ public final class JsonLinesAuditTrailBuilder {
     private long rotateAtBytes;
     private boolean rotateDaily;
     private Clock clock = Clock.systemUTC();
+    private HeadPolicy headPolicy = HeadPolicy.EVERY_COMMIT;
 
     JsonLinesAuditTrailBuilder(Path file, AuditKey key) {
         this.file = Objects.requireNonNull(file, "file");
         this.key = Objects.requireNonNull(key, "key");
     }
 
-    /** Signs a head beside every segment after every commit group (see {@link JsonLinesAuditTrail}). */
+    /** Signs a head beside every segment, as often as {@link #headPolicy} says (see {@link JsonLinesAuditTrail}). */
     public JsonLinesAuditTrailBuilder signer(AuditSigningKey signer) {
         this.signer = signer;
+        return this;
+    }
+
+    /** How often a head is signed: in every commit group ({@link HeadPolicy#EVERY_COMMIT}, the default) or less. */
+    public JsonLinesAuditTrailBuilder headPolicy(HeadPolicy headPolicy) {
+        this.headPolicy = Objects.requireNonNull(headPolicy, "headPolicy");
         return this;
     }
 
@@ -60,6 +67,6 @@ public final class JsonLinesAuditTrailBuilder {
 
     public JsonLinesAuditTrail open() {
         return JsonLinesAuditTrail.open(file, key, signer, warnings, headCopies,
-                new Rotation(rotateAtBytes, rotateDaily, clock));
+                new Rotation(rotateAtBytes, rotateDaily, clock), headPolicy);
     }
 }

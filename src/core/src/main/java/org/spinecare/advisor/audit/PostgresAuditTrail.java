@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,9 +35,10 @@ import org.spinecare.advisor.FeedbackEntry;
  * one, together; {@link #record} returns once the transaction holding its record has committed, which PostgreSQL
  * confirms only after its write-ahead log is flushed (the session's {@code synchronous_commit} is never left
  * {@code off}).</li>
- * <li>With a signing key, every transaction also signs a head over the records it leaves, in the head row, so the
- * records and the head that covers them are committed together; each new head is also handed to
- * {@code headCopies}.</li>
+ * <li>With a signing key, a transaction also signs a head over the records it leaves, in the head row, so the
+ * records and the head that covers them are committed together: every transaction, or as often as the
+ * {@link HeadPolicy} says (then a timer signs the deferred head in a transaction of its own, and so does closing);
+ * each new head is also handed to {@code headCopies}.</li>
  * <li>Opening checks the whole table, in one snapshot, without holding up other writers. Damage, a head that does
  * not hold, or records changed under a writer stop it for good (reopen it after
  * {@code ./spine audit verify-table}); a lost connection or a lock wait over the limit fails that transaction's
@@ -53,6 +57,7 @@ public final class PostgresAuditTrail implements AuditTrail {
     private final AuditSigningKey signer;
     private final Consumer<AuditHead> headCopies;
     private final Duration lockWait;
+    private final HeadPolicy headPolicy;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commitLock = new ReentrantLock();
     // Whether a thread is running transactions for the queue; guarded by turns, on which followers wait.
@@ -62,17 +67,25 @@ public final class PostgresAuditTrail implements AuditTrail {
     // Guarded by commitLock. A null chain is read again from the first record before the next transaction.
     private Connection connection;
     private ChainCheck chain;
+    // The head row's signed head as last checked against the chain, and how many records it covers.
+    private String checkedHead;
+    private long signedRecords;
+    // When the first committed record outside the signed head was committed (System.nanoTime).
+    private long firstUnsignedNanos;
+    private ScheduledExecutorService headTimer;
+    private boolean headScheduled;
     private volatile String failure;
     private volatile boolean closed;
 
     PostgresAuditTrail(DataSource dataSource, AuditTable table, AuditKey key, AuditSigningKey signer,
-                       Consumer<AuditHead> headCopies, Duration lockWait) {
+                       Consumer<AuditHead> headCopies, Duration lockWait, HeadPolicy headPolicy) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.table = table;
         this.key = Objects.requireNonNull(key, "key");
         this.signer = signer;
         this.headCopies = Objects.requireNonNull(headCopies, "headCopies");
         this.lockWait = lockWait;
+        this.headPolicy = Objects.requireNonNull(headPolicy, "headPolicy");
     }
 
     /** A builder: the table's name, a signing key, whether to create the tables. */
@@ -209,7 +222,7 @@ public final class PostgresAuditTrail implements AuditTrail {
                 c.rollback();
                 return;
             }
-            AuditHead head = insert(c, lines);
+            AuditHead head = insert(c, lines, row);
             RuntimeException copyFailed = head == null ? null : copy(head);
             for (Pending p : written) {
                 finish(p, copyFailed);
@@ -237,8 +250,11 @@ public final class PostgresAuditTrail implements AuditTrail {
         }
     }
 
-    /** Inserts the lines after the chain's records, moves the head row (and signs it), and commits. */
-    private AuditHead insert(Connection c, List<byte[]> lines) throws SQLException {
+    /**
+     * Inserts the lines after the chain's records, moves the head row (and signs it when the policy says so, else
+     * keeps its signed head), and commits. Returns the new head, or null.
+     */
+    private AuditHead insert(Connection c, List<byte[]> lines, HeadRow row) throws SQLException {
         long seq = chain.records() - lines.size();
         try (PreparedStatement insert = c.prepareStatement(table.insert())) {
             for (byte[] line : lines) {
@@ -248,12 +264,27 @@ public final class PostgresAuditTrail implements AuditTrail {
             }
             insert.executeBatch();
         }
-        AuditHead head = signer == null ? null
-                : AuditHead.sign(chain.records(), chain.lastHash(), Instant.now(), signer);
+        long now = System.nanoTime();
+        boolean allSignedBefore = chain.records() - lines.size() <= signedRecords;
+        long firstUnsigned = allSignedBefore ? now : firstUnsignedNanos;
+        AuditHead head = signer != null && headPolicy.due(chain.records() - signedRecords, firstUnsigned, now)
+                ? AuditHead.sign(chain.records(), chain.lastHash(), Instant.now(), signer) : null;
+        moveHead(c, chain.records(), chain.lastHash(), head == null ? row.head() : head.text());
+        if (head != null) {
+            signedRecords = head.records();
+            checkedHead = head.text();
+        } else if (signer != null) {
+            firstUnsignedNanos = firstUnsigned;
+            scheduleHead(firstUnsigned + headPolicy.within().toNanos() - now);
+        }
+        return head;
+    }
+
+    private void moveHead(Connection c, long records, String lastHash, String head) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(table.updateHead())) {
-            update.setLong(1, chain.records());
-            update.setString(2, chain.lastHash());
-            update.setString(3, head == null ? null : head.text());
+            update.setLong(1, records);
+            update.setString(2, lastHash);
+            update.setString(3, head);
             update.executeUpdate();
         }
         try {
@@ -262,7 +293,64 @@ public final class PostgresAuditTrail implements AuditTrail {
             throw new SQLException("the database did not confirm the commit, so the records are not confirmed ("
                     + e.getMessage() + ")", e.getSQLState(), e);
         }
-        return head;
+    }
+
+    /** Signs the deferred head when its time is up and no transaction has signed it meanwhile. Holds commitLock. */
+    private void scheduleHead(long delayNanos) {
+        if (headScheduled) {
+            return;
+        }
+        if (headTimer == null) {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "spine-audit-head " + table);
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            headTimer = timer;
+        }
+        headScheduled = true;
+        headTimer.schedule(() -> {
+            commitLock.lock();
+            try {
+                headScheduled = false;
+                signDeferredHead();
+            } finally {
+                commitLock.unlock();
+            }
+        }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A transaction of its own that signs a head over every record in the table that the head row's signed head
+     * does not cover yet (this writer's deferred head, and any other writer's records). A failure leaves the
+     * records under the older head; the next transaction, finding the head overdue, signs it. Holds commitLock.
+     */
+    private void signDeferredHead() {
+        if (signer == null || closed || failure != null || chain == null || chain.records() <= signedRecords) {
+            return;
+        }
+        try {
+            Connection c = connection();
+            HeadRow row = lockHead(c);
+            catchUp(c, row);
+            if (chain.records() <= signedRecords) {
+                c.rollback();
+                return;
+            }
+            AuditHead head = AuditHead.sign(chain.records(), chain.lastHash(), Instant.now(), signer);
+            moveHead(c, chain.records(), chain.lastHash(), head.text());
+            signedRecords = head.records();
+            checkedHead = head.text();
+            copy(head);
+        } catch (AuditException e) {
+            // Damage found: the trail has stopped (stop), and the next record says so.
+        } catch (SQLException e) {
+            transactionFailed(e);
+        } catch (RuntimeException e) {
+            closeConnection();
+            chain = null;
+        }
     }
 
     /** Hands the head over to be kept elsewhere; what went wrong, or null. */
@@ -297,7 +385,19 @@ public final class PostgresAuditTrail implements AuditTrail {
     private void catchUp(Connection c, HeadRow row) throws SQLException {
         if (chain == null) {
             chain = ChainCheck.fromStart(List.of(key), false);
+            checkedHead = null;
+            signedRecords = 0;
         }
+        // A signed head not checked yet: a new one (on opening, or another writer's) covers at least the records
+        // this writer had read, since heads are only ever signed over the whole table under the head row's lock.
+        AuditHead head = signer == null || row.head() == null || row.head().equals(checkedHead) ? null
+                : signedHead(row.head());
+        if (head != null && head.records() < chain.records()) {
+            throw stop("the signed head of " + table + " covers " + head.records() + " records, fewer than the "
+                    + chain.records() + " this writer had read: an older head was put back; see ./spine audit "
+                    + "verify-table");
+        }
+        String hashAtHead = head != null && head.records() == chain.records() ? chain.lastHash() : null;
         if (row.records() != chain.records()) {
             try (PreparedStatement read = c.prepareStatement(table.linesAfter())) {
                 read.setFetchSize(1000);
@@ -309,6 +409,9 @@ public final class PostgresAuditTrail implements AuditTrail {
                             throw stop(table + " is damaged at record " + (chain.records() + 1) + " (row seq "
                                     + rs.getLong(1) + "): " + problem + "; see ./spine audit verify-table");
                         }
+                        if (head != null && chain.records() == head.records()) {
+                            hashAtHead = chain.lastHash();
+                        }
                     }
                 }
             }
@@ -318,23 +421,35 @@ public final class PostgresAuditTrail implements AuditTrail {
                     + (row.records() > chain.records() ? ": records were deleted" : " with another last hash: the "
                     + "head row or the records were changed") + "; see ./spine audit verify-table");
         }
-        if (signer != null && row.head() != null) {
-            AuditHead head;
-            try {
-                head = AuditHead.parse(row.head());
-            } catch (IllegalArgumentException e) {
-                throw stop("the head row of " + table + " holds no signed head: " + e.getMessage());
-            }
-            if (!head.verifies(signer.publicKey())) {
-                throw stop("the signed head of " + table + " was not signed by this trail's signing key (id "
-                        + signer.id() + "): it was replaced, or the key is not this table's");
-            }
-            if (head.records() != row.records() || !head.lastHash().equals(row.lastHash())) {
+        if (head != null) {
+            // Records after the signed head are allowed (a deferred head, HeadPolicy); records it covers must be.
+            if (head.records() > row.records()) {
                 throw stop("the signed head of " + table + " covers " + head.records() + " records, but the head "
-                        + "row states " + row.records() + ": the head row was changed; see ./spine audit "
-                        + "verify-table");
+                        + "row states " + row.records() + ": records were deleted or the head row was changed; see "
+                        + "./spine audit verify-table");
             }
+            if (head.records() > 0 && !head.lastHash().equals(hashAtHead)) {
+                throw stop("the signed head of " + table + " states another hash for record " + head.records()
+                        + " than the table holds: the table was rewritten; see ./spine audit verify-table");
+            }
+            checkedHead = row.head();
+            signedRecords = head.records();
         }
+    }
+
+    /** The head row's signed head, which must be this trail's signing key's. */
+    private AuditHead signedHead(String text) {
+        AuditHead head;
+        try {
+            head = AuditHead.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw stop("the head row of " + table + " holds no signed head: " + e.getMessage());
+        }
+        if (!head.verifies(signer.publicKey())) {
+            throw stop("the signed head of " + table + " was not signed by this trail's signing key (id "
+                    + signer.id() + "): it was replaced, or the key is not this table's");
+        }
+        return head;
     }
 
     private Connection connection() throws SQLException {
@@ -477,7 +592,11 @@ public final class PostgresAuditTrail implements AuditTrail {
     public void close() {
         commitLock.lock();
         try {
+            signDeferredHead();
             closed = true;
+            if (headTimer != null) {
+                headTimer.shutdown();
+            }
             closeConnection();
         } finally {
             commitLock.unlock();

@@ -14,6 +14,7 @@ public final class PostgresAuditTrailBuilder {
     private Consumer<AuditHead> headCopies = head -> { };
     private boolean createTables = true;
     private Duration lockWait = JsonLinesAuditTrail.DEFAULT_LOCK_WAIT;
+    private HeadPolicy headPolicy = HeadPolicy.EVERY_COMMIT;
 
     PostgresAuditTrailBuilder(DataSource dataSource, AuditKey key) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -27,9 +28,15 @@ public final class PostgresAuditTrailBuilder {
         return this;
     }
 
-    /** Signs a head over the records in every transaction (see {@link PostgresAuditTrail}). */
+    /** Signs a head over the records, as often as {@link #headPolicy} says (see {@link PostgresAuditTrail}). */
     public PostgresAuditTrailBuilder signer(AuditSigningKey signer) {
         this.signer = signer;
+        return this;
+    }
+
+    /** How often a head is signed: in every transaction ({@link HeadPolicy#EVERY_COMMIT}, the default) or less. */
+    public PostgresAuditTrailBuilder headPolicy(HeadPolicy headPolicy) {
+        this.headPolicy = Objects.requireNonNull(headPolicy, "headPolicy");
         return this;
     }
 
@@ -60,7 +67,7 @@ public final class PostgresAuditTrailBuilder {
     /** Opens the trail: creates the tables if asked, then reads and checks every record. */
     public PostgresAuditTrail open() {
         PostgresAuditTrail trail = new PostgresAuditTrail(dataSource, new AuditTable(table), key, signer, headCopies,
-                lockWait);
+                lockWait, headPolicy);
         trail.open(createTables);
         return trail;
     }
