@@ -6,17 +6,20 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Reads FHIR R4 JSON in two steps: a strict JSON read first (size, nesting, duplicate keys, which HAPI would
- * silently resolve to the last one, and the resource types), then HAPI's parser with {@link StrictParseErrors}.
- * Every failure is one {@link FhirInputException}; HAPI's own messages are never passed on.
+ * Reads FHIR R4 JSON once: a strict JSON read into a tree (size, nesting, duplicate keys, which HAPI would silently
+ * resolve to the last one, and the resource types), then HAPI's parser with {@link StrictParseErrors} on that same
+ * tree ({@link TreeParser}). Every failure is one {@link FhirInputException}; HAPI's own messages are never passed on.
  */
 final class FhirJson {
     /** A patient's bundle is a few KiB; the cap bounds the memory and time hostile input can take. */
@@ -33,7 +36,11 @@ final class FhirJson {
                             .build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // As HAPI reads JSON (JacksonStructure), so that HAPI gets the tree it would have built from the text:
+            // decimals keep their digits ("1.50" is not the double 1.5).
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(new JsonNodeFactory(true))
             .build();
 
     private FhirJson() {
@@ -47,24 +54,31 @@ final class FhirJson {
             throw new FhirInputException("document", "$", "is larger than " + MAX_DOCUMENT_BYTES
                     + " bytes, the most accepted");
         }
-        JsonNode tree;
+        JsonNode tree = read(json);
+        checkTypes(tree);
         try {
-            tree = STRICT.readTree(json);
+            return TreeParser.parse((ObjectNode) tree);
+        } catch (FhirInputException e) {
+            // The parser knows the element, not the resource: name the document's resource type.
+            throw "document".equals(e.resource()) ? new FhirInputException(typeOf(tree), e.element(), e.detail()) : e;
+        } catch (DataFormatException | ClassCastException e) {
+            throw new FhirInputException(typeOf(tree), "$", "is not FHIR R4 JSON that can be read");
+        }
+    }
+
+    /** The strict read, into a tree as HAPI would build it from the text. */
+    static JsonNode read(String json) {
+        try {
+            return STRICT.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new FhirInputException("document", "$", "is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
                     + (e.getMessage() != null && e.getMessage().startsWith("Duplicate field") ? ": a duplicate key"
                     : ""));
-        }
-        checkTypes(tree);
-        try {
-            return (Resource) Fhir.strictParser().parseResource(json);
-        } catch (FhirInputException e) {
-            // The parser knows the element, not the resource: name the document's resource type.
-            throw "document".equals(e.resource()) ? new FhirInputException(typeOf(tree), e.element(), e.detail()) : e;
-        } catch (DataFormatException | ClassCastException e) {
-            throw new FhirInputException(typeOf(tree), "$", "is not FHIR R4 JSON that can be read");
+        } catch (NumberFormatException e) {
+            // Valid JSON, but a decimal no BigDecimal holds (an exponent beyond 32 bits), as HAPI would read it.
+            throw new FhirInputException("document", "$", "holds a number too large or too small to be read");
         }
     }
 
