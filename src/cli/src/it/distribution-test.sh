@@ -12,7 +12,13 @@ trap 'rm -rf "$work"' EXIT
 tar -xzf "$tarball" -C "$work"
 home="$(find "$work" -mindepth 1 -maxdepth 1 -type d)"
 [ -x "$home/bin/spine" ] || { echo "distribution-test: $tarball has no executable bin/spine" >&2; exit 1; }
-ls "$home"/lib/spine-cli-*.jar "$home"/lib/spine-advisor-*.jar "$home"/lib/spine-kjar-*.jar >/dev/null
+ls "$home"/lib/spine-cli-*.jar "$home"/lib/spine-advisor-*.jar "$home"/lib/spine-kjar-*.jar \
+  "$home"/lib/spine-audit-*.jar "$home"/lib/spine-scenarios-*.jar >/dev/null
+# spine-scenarios is test support with JUnit in compile scope; the command line excludes it (src/cli/pom.xml).
+if ls "$home"/lib/junit-*.jar "$home"/lib/opentest4j-*.jar >/dev/null 2>&1; then
+  echo "distribution-test: JUnit reached the distribution:" $(ls "$home"/lib | grep -E '^(junit|opentest4j)-') >&2
+  exit 1
+fi
 
 # From the temporary folder, with Maven's variables removed, so nothing of the build can leak in.
 answer="$(cd "$work" && env -u CLASSPATH -u MAVEN_OPTS "$home/bin/spine" assess --compact "$example")"

@@ -43,11 +43,12 @@ final class ScenariosCommand implements Callable<Integer> {
         List<ScenarioResult> results = runner.runAll(scenarios);
         int failed = 0;
         for (ScenarioResult result : results) {
-            out.println((result.passed() ? "PASS  " : "FAIL  ") + TerminalText.safe(result.scenario().name())
-                    + "  (" + TerminalText.safe(result.scenario().location()) + ")");
+            // The same text as a failing ScenarioTests test, escaped for the terminal.
+            out.println(TerminalText.safe(result.headline()));
             if (!result.passed()) {
                 failed++;
-                result.report().lines().forEach(line -> out.println("      " + TerminalText.safe(line)));
+                result.report().lines()
+                        .forEach(line -> out.println(ScenarioResult.REPORT_INDENT + TerminalText.safe(line)));
             }
         }
         if (coverage) {

@@ -15,8 +15,16 @@ public record ScenarioResult(Scenario scenario, List<String> mismatches, List<Fi
         firedRules = List.copyOf(firedRules);
     }
 
+    /** How far {@code ./spine scenarios} indents each line of a failure's {@link #report}. */
+    public static final String REPORT_INDENT = "      ";
+
     public boolean passed() {
         return mismatches.isEmpty();
+    }
+
+    /** The line {@code ./spine scenarios} prints for this result: PASS or FAIL, the name and where it is. */
+    public String headline() {
+        return (passed() ? "PASS  " : "FAIL  ") + scenario.name() + "  (" + scenario.location() + ")";
     }
 
     /** The failure as a person reads it: each mismatch, then every rule that fired with its name. */
