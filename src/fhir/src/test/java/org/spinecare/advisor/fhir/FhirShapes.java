@@ -39,14 +39,12 @@ final class FhirShapes {
     }
 
     /**
-     * One shape: a Bundle, written as the document {@link FhirFacts#fromJson} reads only when it is mapped (the
-     * writing costs more than building it, and a test may classify many shapes to map a few), the facts to judge it
-     * against, and whether it
+     * One shape: a document read by {@link FhirFacts#fromJson}, the facts to judge it against, and whether it
      * declares gaps (unread pages or a failed search), after which its answer is only bounded, not equal.
      */
-    record Shape(String description, Bundle bundle, PatientFacts reference, boolean gapped) {
+    record Shape(String description, String document, PatientFacts reference, boolean gapped) {
         MappedFacts map() {
-            return FhirFacts.fromJson(FhirFixtures.json(bundle), DATE);
+            return FhirFacts.fromJson(document, DATE);
         }
     }
 
@@ -125,7 +123,7 @@ final class FhirShapes {
             bundle.addEntry().setResource(oo).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
         }
         PatientFacts reference = unread ? readFacts(facts, read) : facts;
-        return new Shape(String.join(", ", traits), bundle, reference, unread || failed);
+        return new Shape(String.join(", ", traits), FhirFixtures.json(bundle), reference, unread || failed);
     }
 
     /** Findings whose PRESENT must survive a contradiction (docs/fhir.md, Conflicts). */
