@@ -115,8 +115,9 @@ final class UsefulnessInvariants {
                 findings.put(f, FindingState.ABSENT);
             }
         });
-        Integer pain = facts.painScore() != null && facts.painScore() >= SEVERE_PAIN ? SEVERE_PAIN - 1
-                : facts.painScore();
+        // Boxed on both branches: with an int on one, a missing pain score would be unboxed and throw.
+        Integer pain = facts.painScore() != null && facts.painScore() >= SEVERE_PAIN
+                ? Integer.valueOf(SEVERE_PAIN - 1) : facts.painScore();
         PatientFacts without = new PatientFacts(null, facts.ageYears(), pain, findings, facts.diagnoses(),
                 facts.cracking(), facts.tensionOnset(), facts.sittingHoursPerDay(), facts.symptomDurationWeeks());
         Assessment baseline = advisor.assess(without);

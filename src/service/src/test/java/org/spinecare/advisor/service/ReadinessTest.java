@@ -87,7 +87,7 @@ class ReadinessTest {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         int status;
         while ((status = server.get("/ready", null).statusCode()) != 200 && System.nanoTime() < until) {
-            Thread.sleep(200);
+            Thread.sleep(20);
         }
         return status;
     }
