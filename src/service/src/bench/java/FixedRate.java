@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,7 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * An open-loop load at a fixed rate, each request with its own pre-signed token (hey -q and h2load -r send one
  * fixed header with every request, which the service refuses as a replay after the first). Each latency is
  * counted from the moment the request was due, not from when it was sent, so a stall of the service (or of this
- * client) counts against the latency instead of being left out (no coordinated omission).
+ * client) counts against the latency instead of being left out (no coordinated omission). At most 256 requests are
+ * in flight: a service that falls behind makes the next ones wait for a free slot, and that wait counts against
+ * their latency too, instead of the client opening ever more connections until it runs out of memory.
  * Usage: java FixedRate.java URL BODY_FILE TOKENS_FILE RATE SECONDS
  */
 public class FixedRate {
@@ -36,6 +39,7 @@ public class FixedRate {
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger non200 = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(total);
+        Semaphore inFlight = new Semaphore(256);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < total; i++) {
@@ -44,12 +48,14 @@ public class FixedRate {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
+            inFlight.acquire();
             int n = i;
             HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.get(i))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 latencies[n] = System.nanoTime() - due;
+                inFlight.release();
                 if (failure != null) {
                     errors.incrementAndGet();
                 } else if (response.statusCode() != 200) {
