@@ -49,6 +49,30 @@ class JwtSecurityTest {
     }
 
     @Test
+    @DisplayName("Given an ES384 or RS384 token whose signature was changed in any one place, the call is refused")
+    void refusesAlteredSignatures() {
+        for (String token : List.of(EHR.es384(discovery), EHR.rs384(discovery))) {
+            String signature = token.substring(token.lastIndexOf('.') + 1);
+            // The first, a middle and the second to last base64url character (the last may carry unused bits)
+            for (int at : List.of(0, signature.length() / 2, signature.length() - 2)) {
+                char original = signature.charAt(at);
+                String altered = token.substring(0, token.lastIndexOf('.') + 1) + signature.substring(0, at)
+                        + (original == 'A' ? 'B' : 'A') + signature.substring(at + 1);
+                assertRefused(server.get("/cds-services", altered), "refused");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Given an ES384 token whose signature belongs to other claims, the call is refused")
+    void refusesSignatureOfOtherClaims() {
+        String one = EHR.es384(discovery);
+        String other = EHR.es384(discovery);
+        String spliced = one.substring(0, one.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
+        assertRefused(server.get("/cds-services", spliced), "refused");
+    }
+
+    @Test
     @DisplayName("Given no token, the call is refused with 401 naming the Authorization header")
     void refusesMissingToken() {
         assertRefused(server.get("/cds-services", null), "Bearer");
