@@ -255,32 +255,30 @@ class FailSafeTest {
 
     @Test
     void a_kjar_built_with_equality_behaviour_is_refused() {
-        // Given a kjar whose kmodule.xml (inside its digest, so as built) declares equality behaviour
-        ClassLoader loader = FaultInjection.replacing(KieModuleDeclaration.PATH,
-                original -> original.replace("equalsBehavior=\"identity\"", "equalsBehavior=\"equality\""));
-        // Then the library, which builds the rules with identity, refuses it instead of running it differently
-        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
-                () -> KieModuleDeclaration.read(loader).requireAsBuilt(KnowledgeBase.KBASE_NAME));
-        assertTrue(e.getMessage().contains("declares equalsBehavior 'equality', not identity"), e.getMessage());
+        // Given a kjar whose kmodule.xml (inside its digest, so as built) declares equality behaviour; Then the
+        // library, which builds the rules with identity, refuses it instead of running it differently
+        assertKmoduleRefused(original -> original.replace("equalsBehavior=\"identity\"",
+                "equalsBehavior=\"equality\""), "declares equalsBehavior 'equality', not identity");
     }
 
     @Test
     void a_kjar_built_with_an_option_the_library_does_not_apply_is_refused() {
-        ClassLoader loader = FaultInjection.replacing(KieModuleDeclaration.PATH,
-                original -> original.replace("default=\"true\" equalsBehavior", "eventProcessingMode=\"stream\" "
-                        + "default=\"true\" equalsBehavior"));
-        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
-                () -> KieModuleDeclaration.read(loader).requireAsBuilt(KnowledgeBase.KBASE_NAME));
-        assertTrue(e.getMessage().contains("sets kbase option 'eventProcessingMode'"), e.getMessage());
+        assertKmoduleRefused(original -> original.replace("default=\"true\" equalsBehavior",
+                "eventProcessingMode=\"stream\" default=\"true\" equalsBehavior"),
+                "sets kbase option 'eventProcessingMode'");
     }
 
     @Test
     void a_kjar_whose_kbase_has_another_name_is_refused() {
-        ClassLoader loader = FaultInjection.replacing(KieModuleDeclaration.PATH,
-                original -> original.replace("name=\"spineKBase\"", "name=\"otherKBase\""));
+        assertKmoduleRefused(original -> original.replace("name=\"spineKBase\"", "name=\"otherKBase\""),
+                "declares kbase 'otherKBase', not 'spineKBase'");
+    }
+
+    private static void assertKmoduleRefused(java.util.function.UnaryOperator<String> change, String expected) {
+        ClassLoader loader = FaultInjection.replacing(KieModuleDeclaration.PATH, change);
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class,
                 () -> KieModuleDeclaration.read(loader).requireAsBuilt(KnowledgeBase.KBASE_NAME));
-        assertTrue(e.getMessage().contains("declares kbase 'otherKBase', not 'spineKBase'"), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test
